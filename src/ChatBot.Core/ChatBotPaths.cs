@@ -1,0 +1,36 @@
+namespace ChatBot.Core;
+
+/// <summary>Where the bot's data lives: the repo root and its seeds/, models/ and dialogs/ folders.</summary>
+public sealed record ChatBotPaths(string Root)
+{
+    public string Seeds => Path.Combine(Root, "seeds");
+    public string Models => Path.Combine(Root, "models");
+    public string Dialogs => Path.Combine(Root, "dialogs");
+    public string Facts => Path.Combine(Models, "facts.yaml");
+    public string Entities => Path.Combine(Models, "entities.yaml");
+    public string IntentModel => Path.Combine(Models, "intent-classifier.zip");
+
+    /// <summary>
+    /// The repo root: the first folder, walking up from the working directory and then from the app's own folder,
+    /// that holds both <c>seeds/</c> and <c>appsettings.json</c>.
+    /// </summary>
+    public static ChatBotPaths Locate(string? explicitRoot = null)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitRoot))
+        {
+            return new ChatBotPaths(Path.GetFullPath(explicitRoot));
+        }
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (Directory.Exists(Path.Combine(dir.FullName, "seeds")) && File.Exists(Path.Combine(dir.FullName, "appsettings.json")))
+                {
+                    return new ChatBotPaths(dir.FullName);
+                }
+            }
+        }
+        throw new DirectoryNotFoundException(
+            "Cannot find the bot's data: no folder above the working directory or the app holds seeds/ and appsettings.json. Run from the repository, or set ChatBot:Root.");
+    }
+}

@@ -1,0 +1,33 @@
+namespace ChatBot.Core.Dialogs;
+
+/// <summary>What the bot answers to one message: the text, where it comes from, and what to ask next.</summary>
+public sealed record BotAnswer(
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<string> Suggestions,
+    string Intent,
+    double Confidence,
+    AnswerKind Kind);
+
+/// <summary>The kinds of answer, so the host can log and count them.</summary>
+public enum AnswerKind
+{
+    Fact,
+    Timeline,
+    Passage,
+    Clarify,
+    Fallback,
+    OutOfScope,
+    SmallTalk,
+    LostThread,
+}
+
+/// <summary>A span of a seed document that supports an answer.</summary>
+public sealed record Citation(string Source, int FirstLine, int LastLine, string Quote)
+{
+    /// <summary>"line 14" or "lines 41–44".</summary>
+    public string Lines => FirstLine == LastLine ? $"line {FirstLine}" : $"lines {FirstLine}–{LastLine}";
+
+    /// <summary>"002_9525e256da1a01e8.txt, lines 41–44": what the user reads after "Source:".</summary>
+    public string Label => $"{Source}, {Lines}";
+}
