@@ -11,7 +11,7 @@ public sealed record ChatBotPaths(string Root)
     public string IntentModel => Path.Combine(Models, "intent-classifier.zip");
 
     /// <summary>
-    /// The repo root: the first folder, walking up from the working directory and then from the app's own folder,
+    /// The repo root: the first folder, walking up from CHATBOT_ROOT, the working directory, the app's own folder and then the folder it was built in,
     /// that holds both <c>seeds/</c> and <c>appsettings.json</c>.
     /// </summary>
     public static ChatBotPaths Locate(string? explicitRoot = null)
@@ -20,7 +20,10 @@ public sealed record ChatBotPaths(string Root)
         {
             return new ChatBotPaths(Path.GetFullPath(explicitRoot));
         }
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        var builtAt = typeof(ChatBotPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ChatBotRepoRoot")?.Value;
+        var starts = new[] { Environment.GetEnvironmentVariable("CHATBOT_ROOT"), Directory.GetCurrentDirectory(), AppContext.BaseDirectory, builtAt };
+        foreach (var start in starts.OfType<string>().Where(s => s.Length > 0 && Directory.Exists(s)))
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

@@ -1,0 +1,21 @@
+using ChatBot.Core.Bot;
+using ChatBot.Core.Dialogs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Core;
+
+/// <summary>Registers the whole brain (knowledge, intents, dialogs, the turn handler) for the host, the CLI and tests alike.</summary>
+public static class ChatBotBrain
+{
+    public static IServiceCollection AddChatBotBrain(this IServiceCollection services, ChatBotPaths paths, IConfiguration configuration)
+    {
+        services.TryAddSingleton(paths);
+        services.TryAddSingleton(TimeProvider.System);
+        var storage = configuration.GetSection("Storage:Memory").Get<MemoryStorageOptions>() ?? new MemoryStorageOptions();
+        services.TryAddSingleton<IStorage>(sp => new MemoryStorage(storage, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IBot, KnowledgeBot>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Threading.Channels;
+using ChatBot.Core.Protocol;
+
+namespace ChatBot.Web.Connector;
+
+/// <summary>
+/// The replies of normal-delivery turns waiting to be sent. The inbound request is answered as soon as its turn is
+/// queued, so a slow, failing or hanging Connector never holds the channel's request. Bounded: when full, the
+/// oldest turn is dropped and logged rather than growing without limit.
+/// </summary>
+public sealed class OutboundQueue
+{
+    private readonly Channel<IReadOnlyList<Activity>> _channel = Channel.CreateBounded<IReadOnlyList<Activity>>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
+
+    public bool Enqueue(IReadOnlyList<Activity> turnReplies) => _channel.Writer.TryWrite(turnReplies);
+
+    public ChannelReader<IReadOnlyList<Activity>> Reader => _channel.Reader;
+}

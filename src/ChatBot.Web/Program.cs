@@ -1,0 +1,24 @@
+using ChatBot.Web.Hosting;
+using ChatBot.Web.Messages;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddChatBot(args);
+    var app = builder.Build();
+    app.UseChatBotErrorHandling();
+    app.MapMessages();
+    app.MapHealthChecks("/healthz");
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is OptionsValidationException or DirectoryNotFoundException or ChatBot.Core.ChatBotDataException)
+{
+    // A bad setting or missing data stops the host with one clear line, not a stack trace.
+    Console.Error.WriteLine($"chatbot: cannot start: {ex.Message}");
+    return 2;
+}
+
+/// <summary>The web host's entry point; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
