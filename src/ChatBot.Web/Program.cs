@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 try
 {
     builder.AddChatBot(args);
+    builder.AddChatBotTelemetry(); // after AddChatBot: wraps the turn handler; OTLP export only when OTEL_EXPORTER_OTLP_ENDPOINT is set
     var app = builder.Build();
     app.UseChatBotErrorHandling();
     app.MapMessages();

@@ -33,6 +33,7 @@ public static class ChatBotHostExtensions
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.Section).ValidateOnStart();
 
         services.AddChatBotBrain(paths, builder.Configuration);
+        services.AddChatBotScaleOut(); // Storage:Redis set: state and data-protection keys in Redis (Scaling/)
 
         services.AddSingleton<OpenIdKeyCache>();
         services.AddSingleton<BotFrameworkAuthentication>();
