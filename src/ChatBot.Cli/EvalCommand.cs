@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using ChatBot.Core;
+using ChatBot.Core.Dialogs;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Knowledge.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Cli;
+
+/// <summary>
+/// <c>chatbot eval --questions tests/data/questions.yaml [--holdout]</c>: accuracy (the right fact cited), the
+/// out-of-scope refusal rate and the misses, printed and written as JSON; <c>--calibrate</c> proposes thresholds.
+/// </summary>
+internal static class EvalCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var root = CliOptions.Root();
+        var questions = new Option<string>("--questions") { Description = "The question set", DefaultValueFactory = _ => "tests/data/questions.yaml" };
+        var holdout = new Option<bool>("--holdout") { Description = "Evaluate the held-out questions (look at them only at the end)" };
+        var all = new Option<bool>("--all") { Description = "Evaluate dev and held-out questions together" };
+        var report = new Option<string>("--report") { Description = "Where to write the JSON report", DefaultValueFactory = _ => "TestResults/eval-report.json" };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Sweep the confidence thresholds on the chosen questions and propose values" };
+        var threshold = new Option<double?>("--threshold") { Description = "Override the answer confidence threshold (to try a value before putting it in the options)" };
+        var passageThreshold = new Option<double?>("--passage-threshold") { Description = "Override the passage fallback threshold" };
+        var command = new Command("eval", "Evaluate the bot on a question set.") { root, questions, holdout, all, report, calibrate, threshold, passageThreshold };
+        command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
+        {
+            if (result.GetValue(holdout) && result.GetValue(all))
+            {
+                await Console.Error.WriteLineAsync("chatbot eval: use either --holdout or --all, not both.");
+                return CliErrors.BadInput;
+            }
+            var paths = CliOptions.Paths(result, root);
+            var file = Resolve(paths, result.GetValue(questions)!);
+            var set = result.GetValue(all) ? "all" : result.GetValue(holdout) ? "holdout" : "dev";
+            var chosen = DevQuestionSet.Load(file).Where(q => set == "all" || q.Holdout == (set == "holdout")).ToList();
+            if (result.GetValue(calibrate))
+            {
+                await CalibrateAsync(paths, chosen, set, cancellationToken);
+                return 0;
+            }
+            var options = new RetrievalOptions();
+            options = options with
+            {
+                AnswerThreshold = result.GetValue(threshold) ?? options.AnswerThreshold,
+                PassageThreshold = result.GetValue(passageThreshold) ?? options.PassageThreshold,
+            };
+            var services = new ServiceCollection().AddKnowledge(paths, options).BuildServiceProvider();
+            var evaluator = new Evaluator(services.GetRequiredService<KnowledgeBase>());
+            var (summary, outcomes) = await evaluator.RunAsync(services.GetRequiredService<IQuestionAnswerer>(), chosen, set, cancellationToken);
+            Print(summary);
+            var reportPath = Path.GetFullPath(result.GetValue(report)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+            await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(new { summary.Accuracy, summary.RefusalRate, Report = summary, Outcomes = outcomes }, Json), cancellationToken);
+            Console.WriteLine($"report: {reportPath}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Print(EvalReport report)
+    {
+        Console.WriteLine($"{report.Set}: {report.Questions} questions — accuracy {report.Accuracy:P1} ({report.Correct}/{report.Answerable}), " +
+            $"out-of-scope refusal {report.RefusalRate:P1} ({report.Refused}/{report.OutOfScope}), {report.Conversational} conversational (not scored)");
+        foreach (var (intent, score) in report.PerIntent)
+        {
+            Console.WriteLine($"  {intent,-28} {score.Correct,3}/{score.Questions,-3} {score.Accuracy,7:P1}");
+        }
+        foreach (var miss in report.Misses)
+        {
+            Console.WriteLine($"miss [{miss.Intent}] {(miss.After is null ? "" : $"(after \"{miss.After}\") ")}\"{miss.Question}\"");
+            Console.WriteLine($"     expected {miss.Expected}");
+            Console.WriteLine($"     got      {miss.Kind} {miss.Confidence:0.00}: {miss.Got}");
+        }
+    }
+
+    private static async Task CalibrateAsync(ChatBotPaths paths, IReadOnlyList<DevQuestion> questions, string set, CancellationToken cancellationToken)
+    {
+        var baseline = new RetrievalOptions();
+        var open = KnowledgeBase.Load(paths, baseline with { AnswerThreshold = 0, PassageThreshold = double.MaxValue });
+        var (_, outcomes) = await new Evaluator(open).RunAsync(new KnowledgeAnswerer(open, new MemoryStorage()), questions, set, cancellationToken);
+        var (factThreshold, sweep) = ThresholdCalibration.Calibrate(questions, outcomes, new HashSet<string> { "Fact", "Timeline" });
+        Console.WriteLine($"fact answers (current AnswerThreshold {baseline.AnswerThreshold}):");
+        foreach (var point in sweep)
+        {
+            Console.WriteLine($"  threshold {point.Threshold:0.000}: accuracy {point.Accuracy:P1}, refusal {point.RefusalRate:P1}");
+        }
+        var withPassages = KnowledgeBase.Load(paths, baseline with { AnswerThreshold = factThreshold, PassageThreshold = 0 });
+        var (_, passageOutcomes) = await new Evaluator(withPassages).RunAsync(new KnowledgeAnswerer(withPassages, new MemoryStorage()), questions, set, cancellationToken);
+        var (passageThreshold, _) = ThresholdCalibration.Calibrate(questions, passageOutcomes, new HashSet<string> { "Passage" });
+        var rescued = questions.Select((q, i) => (q, o: passageOutcomes[i])).Count(x => x.o.Kind == "Passage" && x.o.Right && x.o.Confidence >= passageThreshold);
+        Console.WriteLine($"proposed AnswerThreshold {factThreshold:0.000}; PassageThreshold {Math.Max(passageThreshold, baseline.PassageThreshold):0.000} " +
+            $"(out-of-scope passages reach {passageThreshold - ThresholdCalibration.Margin:0.000}; {rescued} answerable question(s) rescued by passages above it)");
+    }
+
+    private static string Resolve(ChatBotPaths paths, string file) =>
+        Path.IsPathRooted(file) || File.Exists(file) ? file : Path.Combine(paths.Root, file);
+}

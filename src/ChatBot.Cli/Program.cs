@@ -1,0 +1,10 @@
+using System.CommandLine;
+using ChatBot.Cli;
+
+var root = new RootCommand("chatbot — ask the Kazakhstan–Korea bot, check its fact store, evaluate it on the dev questions.")
+{
+    AskCommand.Create(),
+    FactsCommand.Create(),
+    EvalCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

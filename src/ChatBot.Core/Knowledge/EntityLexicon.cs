@@ -1,0 +1,65 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>A person, organisation or place the seeds name, with the other ways people write it ("ROK", "South Korea").</summary>
+public sealed record NamedEntity(string Name, string Kind, IReadOnlyList<string> Aliases);
+
+/// <summary>The entities of <c>models/entities.yaml</c>: canonical name → aliases, looked up either way, case-insensitively.</summary>
+public sealed class EntityLexicon
+{
+    private readonly Dictionary<string, NamedEntity> _byName;
+    private readonly Dictionary<string, NamedEntity> _byAnyName;
+
+    public EntityLexicon(IEnumerable<NamedEntity> entities)
+    {
+        _byName = new Dictionary<string, NamedEntity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in entities)
+        {
+            // The part files may both name an entity; the merged entry keeps every alias once.
+            _byName[entity.Name] = _byName.TryGetValue(entity.Name, out var known)
+                ? known with { Aliases = [.. known.Aliases.Union(entity.Aliases, StringComparer.OrdinalIgnoreCase)] }
+                : entity;
+        }
+        Entities = [.. _byName.Values];
+        _byAnyName = new Dictionary<string, NamedEntity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in Entities)
+        {
+            _byAnyName[entity.Name] = entity;
+        }
+        foreach (var entity in Entities)
+        {
+            foreach (var alias in entity.Aliases)
+            {
+                _byAnyName.TryAdd(alias, entity); // a canonical name wins over another entity's alias
+            }
+        }
+    }
+
+    public static EntityLexicon Empty { get; } = new([]);
+
+    public IReadOnlyList<NamedEntity> Entities { get; }
+
+    /// <summary>The entity a canonical name or an alias stands for.</summary>
+    public NamedEntity? Resolve(string nameOrAlias) => _byAnyName.GetValueOrDefault(nameOrAlias.Trim());
+
+    /// <summary>Reads and merges entity files (a missing file is an error, an empty one is not).</summary>
+    public static EntityLexicon Load(params IEnumerable<string> files)
+    {
+        var entities = new List<NamedEntity>();
+        foreach (var file in files)
+        {
+            var model = YamlFile.Read<EntityFileModel>(file);
+            foreach (var entry in model.Entities ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(entry.Name))
+                {
+                    throw new ChatBotDataException($"{file}: an entity has no name (aliases: {string.Join(", ", entry.Aliases ?? [])}).");
+                }
+                entities.Add(new NamedEntity(
+                    entry.Name.Trim(),
+                    entry.Kind?.Trim() ?? "",
+                    [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())]));
+            }
+        }
+        return new EntityLexicon(entities);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Buffers;
+
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// Ranks the curated facts for a question: BM25F over each fact's question forms, answer, quotes and entities, with
+/// typo correction and alias expansion from the <see cref="Lexicon"/>, an optional intent prior, and a confidence
+/// that says whether the best fact really answers the question. Immutable after construction; safe to share.
+/// </summary>
+public sealed class FactRetriever
+{
+    private readonly Fact[] _facts;
+    private readonly Lexicon _lexicon;
+    private readonly Bm25Index _index;
+
+    public FactRetriever(IReadOnlyList<Fact> facts, Lexicon lexicon, EntityLexicon entities, RetrievalOptions options)
+    {
+        _facts = [.. facts];
+        _lexicon = lexicon;
+        Options = options;
+        var documents = _facts.Select(fact => (IReadOnlyList<IReadOnlyList<int>>)
+        [
+            Terms(string.Join(" . ", fact.Questions)),
+            Terms(fact.Answer),
+            Terms(string.Join(" . ", fact.Locations.Select(l => l.Quote))),
+            [.. fact.Entities.Select(e => lexicon.EntityTermId(entities.Resolve(e)?.Name ?? e)).Where(id => id >= 0)],
+        ]).ToList();
+        _index = new Bm25Index(lexicon.TermCount, documents,
+        [
+            new Bm25Field(options.QuestionWeight, options.QuestionB),
+            new Bm25Field(options.AnswerWeight, options.TextB),
+            new Bm25Field(options.QuoteWeight, options.TextB),
+            new Bm25Field(options.EntityWeight, 0),
+        ], options.K1);
+    }
+
+    public RetrievalOptions Options { get; }
+
+    public IReadOnlyList<Fact> Facts => _facts;
+
+    /// <summary>The best facts for a question, best first (see <see cref="Retrieve"/>).</summary>
+    public IReadOnlyList<RankedFact> Rank(string question, string? intentPrior = null, int top = 5) =>
+        Retrieve(question, intentPrior, top).Facts;
+
+    /// <summary>
+    /// Ranks the facts for <paramref name="question"/>. <paramref name="intentPrior"/> boosts the facts of that topic;
+    /// <paramref name="context"/> (the previous question of a conversation) adds its words at a lower weight, for
+    /// follow-ups such as "and in 2022?".
+    /// </summary>
+    public FactRetrieval Retrieve(string question, string? intentPrior = null, int top = 5, string? context = null)
+    {
+        var analyzed = new AnalyzedText();
+        _lexicon.Analyze(question, correctTypos: true, analyzed);
+        AnalyzedText? previous = null;
+        if (!string.IsNullOrWhiteSpace(context))
+        {
+            previous = new AnalyzedText();
+            _lexicon.Analyze(context, correctTypos: true, previous);
+        }
+        var query = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight);
+        if (query.Count == 0)
+        {
+            return new FactRetrieval([], 0, analyzed.Unknown);
+        }
+        var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
+        try
+        {
+            var scores = buffer.AsSpan(0, _facts.Length);
+            query.Score(_index, scores);
+            if (intentPrior is not null && Options.IntentPriorBoost > 0)
+            {
+                var boost = (float)(1 + Options.IntentPriorBoost);
+                for (var i = 0; i < _facts.Length; i++)
+                {
+                    if (string.Equals(_facts[i].Topic, intentPrior, StringComparison.Ordinal))
+                    {
+                        scores[i] *= boost;
+                    }
+                }
+            }
+            var best = WeightedQuery.Top(scores, Math.Max(top, 2));
+            var ranked = new List<RankedFact>(best.Length);
+            foreach (var doc in best)
+            {
+                ranked.Add(new RankedFact(_facts[doc], scores[doc], query.Coverage(_index, doc)));
+            }
+            var confidence = Confidence(ranked);
+            return new FactRetrieval(ranked.Count > top ? ranked[..top] : ranked, confidence, analyzed.Unknown);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// How sure the retriever is that the best fact answers the question: the share of the question it matches,
+    /// lowered when a runner-up of another topic scores almost as high (the question is then ambiguous).
+    /// </summary>
+    private static double Confidence(List<RankedFact> ranked)
+    {
+        if (ranked.Count == 0)
+        {
+            return 0;
+        }
+        return ranked[0].Coverage;
+    }
+
+    private IReadOnlyList<int> Terms(string text)
+    {
+        var analyzed = new AnalyzedText();
+        _lexicon.Analyze(text, correctTypos: false, analyzed);
+        return [.. analyzed.Terms];
+    }
+}

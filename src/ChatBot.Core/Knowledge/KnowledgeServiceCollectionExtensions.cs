@@ -1,0 +1,32 @@
+using ChatBot.Core.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>Registers the knowledge side: loaded and indexed once, here, so bad data stops the host at start with a clear message.</summary>
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Loads <c>seeds/</c>, <c>models/facts.yaml</c> and <c>models/entities.yaml</c> under <paramref name="paths"/> and
+    /// registers them as singletons, with <see cref="KnowledgeAnswerer"/> as the <see cref="IQuestionAnswerer"/> unless
+    /// one (the dialog router) is registered already.
+    /// </summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, ChatBotPaths paths, RetrievalOptions? options = null)
+    {
+        var knowledge = KnowledgeBase.Load(paths, options);
+        services.AddSingleton(knowledge);
+        services.AddSingleton(knowledge.Options);
+        services.AddSingleton(knowledge.Corpus);
+        services.AddSingleton(knowledge.Store);
+        services.AddSingleton(knowledge.Entities);
+        services.AddSingleton(knowledge.Lexicon);
+        services.AddSingleton(knowledge.Retriever);
+        services.AddSingleton(knowledge.Passages);
+        services.AddSingleton(knowledge.Timeline);
+        services.AddSingleton(new FollowUpPlanner(knowledge));
+        services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
+        services.TryAddSingleton<IQuestionAnswerer, KnowledgeAnswerer>();
+        return services;
+    }
+}

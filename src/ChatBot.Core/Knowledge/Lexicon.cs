@@ -1,0 +1,211 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// The vocabulary of the documents, the facts and the entity aliases, fixed at load: maps words to stemmed term ids,
+/// alias phrases ("ROK", "Republic of Korea", "KHNP") to one entity term, and corrects a question's typos against the
+/// vocabulary (edit distance 1 for words of 5–7 letters, 2 for longer ones).
+/// </summary>
+public sealed class Lexicon
+{
+    private const string EntityPrefix = "@";
+    /// <summary>Shorter words are left alone: "love", "tall" and "taxi" are words, not typos of "lose", "talk" and "tax".</summary>
+    private const int MinCorrectedLength = 5;
+
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<string> _terms = [];
+    private readonly Dictionary<string, int> _wordFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly string[][] _wordsByLength;
+    private readonly Dictionary<string, AliasPhrase[]> _aliasesByFirstWord;
+
+    private sealed record AliasPhrase(string[] Words, int Term);
+
+    /// <summary>Builds the vocabulary from every text the retriever will index, and the aliases of <paramref name="entities"/>.</summary>
+    public Lexicon(IEnumerable<string> texts, EntityLexicon entities)
+    {
+        var aliasPhrases = new List<(string[] Words, int Term)>();
+        foreach (var entity in entities.Entities)
+        {
+            var term = Intern(EntityTerm(entity.Name));
+            foreach (var name in entity.Aliases.Prepend(entity.Name))
+            {
+                var words = Tokenizer.Tokenize(name);
+                Count(words);
+                if (words.Count > 0 && !(words.Count == 1 && Stopwords.Contains(words[0])))
+                {
+                    aliasPhrases.Add(([.. words], term));
+                }
+            }
+        }
+        foreach (var text in texts)
+        {
+            Count(Tokenizer.Tokenize(text));
+        }
+        foreach (var word in _wordFrequency.Keys)
+        {
+            if (IsContentWord(word))
+            {
+                var stem = LightStemmer.Stem(word);
+                _stems[word] = stem;
+                Intern(stem);
+            }
+        }
+        _wordsByLength = _wordFrequency.Keys.Where(w => w.All(char.IsLetter))
+            .GroupBy(w => w.Length).ToDictionary(g => g.Key, g => g.ToArray()) is var byLength
+            ? [.. Enumerable.Range(0, byLength.Keys.DefaultIfEmpty(0).Max() + 1).Select(n => byLength.GetValueOrDefault(n, []))]
+            : [];
+        _aliasesByFirstWord = aliasPhrases
+            .DistinctBy(p => (string.Join(' ', p.Words), p.Term))
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).Select(p => new AliasPhrase(p.Words, p.Term)).ToArray(), StringComparer.Ordinal);
+    }
+
+    public int TermCount => _terms.Count;
+
+    /// <summary>The text of a term id (a stem, or "@name" for an entity): for diagnostics and tests.</summary>
+    public string Term(int id) => _terms[id];
+
+    /// <summary>The term id of an entity's canonical name, or -1.</summary>
+    public int EntityTermId(string canonicalName) => _termIds.GetValueOrDefault(EntityTerm(canonicalName), -1);
+
+    /// <summary>The term id of a word as a question would use it ("Investments" → the id of "invest"), or -1.</summary>
+    public int TermId(string word)
+    {
+        var tokens = Tokenizer.Tokenize(word);
+        return tokens.Count == 1 && IsContentWord(tokens[0]) ? _termIds.GetValueOrDefault(LightStemmer.Stem(tokens[0]), -1) : -1;
+    }
+
+    /// <summary>
+    /// Analyzes a text into <paramref name="result"/>. With <paramref name="correctTypos"/> (questions), unknown words
+    /// are corrected against the vocabulary; without it (the documents themselves) words are taken as they are.
+    /// </summary>
+    public void Analyze(string text, bool correctTypos, AnalyzedText result)
+    {
+        result.Clear();
+        var words = Tokenizer.Tokenize(text);
+        Span<bool> corrected = words.Count <= 256 ? stackalloc bool[words.Count] : new bool[words.Count];
+        if (correctTypos)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (!_wordFrequency.ContainsKey(words[i]) && Correct(words[i]) is { } fix)
+                {
+                    words[i] = fix;
+                    corrected[i] = true;
+                }
+            }
+        }
+        var aliasEnd = 0; // words before this index belong to an alias phrase already matched
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (i >= aliasEnd && _aliasesByFirstWord.TryGetValue(word, out var phrases))
+            {
+                foreach (var phrase in phrases)
+                {
+                    if (Matches(words, i, phrase.Words))
+                    {
+                        Add(result, phrase.Term, corrected[i], inAlias: false);
+                        aliasEnd = i + phrase.Words.Length;
+                        break;
+                    }
+                }
+            }
+            if (!IsContentWord(word))
+            {
+                continue;
+            }
+            var stem = _stems.TryGetValue(word, out var known) ? known : LightStemmer.Stem(word);
+            if (_termIds.TryGetValue(stem, out var id))
+            {
+                Add(result, id, corrected[i], inAlias: i < aliasEnd);
+            }
+            else
+            {
+                result.Unknown.Add(word);
+            }
+        }
+    }
+
+    private static void Add(AnalyzedText result, int term, bool corrected, bool inAlias)
+    {
+        result.Terms.Add(term);
+        result.Corrected.Add(corrected);
+        result.InAlias.Add(inAlias);
+    }
+
+    private static bool Matches(List<string> words, int at, string[] phrase)
+    {
+        if (at + phrase.Length > words.Count)
+        {
+            return false;
+        }
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(words[at + k], phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The vocabulary word closest to an unknown one, or null: ties go to the more frequent word.</summary>
+    private string? Correct(string word)
+    {
+        if (word.Length < MinCorrectedLength || !word.All(char.IsLetter) || Stopwords.Contains(word) || _termIds.ContainsKey(LightStemmer.Stem(word)))
+        {
+            return null;
+        }
+        var max = word.Length <= 7 ? 1 : 2;
+        string? best = null;
+        var bestDistance = max + 1;
+        var bestFrequency = 0;
+        for (var length = Math.Max(1, word.Length - max); length <= Math.Min(_wordsByLength.Length - 1, word.Length + max); length++)
+        {
+            foreach (var candidate in _wordsByLength[length])
+            {
+                // A typo rarely hits the first letter; without this rule "mount" would become "count".
+                if (word.Length < 8 && candidate[0] != word[0])
+                {
+                    continue;
+                }
+                var distance = EditDistance.Bounded(word, candidate, Math.Min(max, bestDistance));
+                if (distance > max)
+                {
+                    continue;
+                }
+                var frequency = _wordFrequency[candidate];
+                if (distance < bestDistance || distance == bestDistance && frequency > bestFrequency)
+                {
+                    (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static bool IsContentWord(string word) =>
+        !Stopwords.Contains(word) && (word.Length > 1 || char.IsDigit(word[0]));
+
+    private static string EntityTerm(string canonicalName) => EntityPrefix + canonicalName.ToLowerInvariant();
+
+    private int Intern(string term)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+        {
+            id = _terms.Count;
+            _terms.Add(term);
+            _termIds[term] = id;
+        }
+        return id;
+    }
+
+    private void Count(List<string> words)
+    {
+        foreach (var word in words)
+        {
+            _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + 1;
+        }
+    }
+}

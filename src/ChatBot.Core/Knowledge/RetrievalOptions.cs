@@ -1,0 +1,35 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// The retriever's knobs: BM25F field weights, the intent prior, and the confidence thresholds below which the bot
+/// says it does not know. The thresholds are calibrated on the dev questions that are not held out
+/// (<c>chatbot eval --calibrate</c>); the host may override any of them from appsettings.json.
+/// </summary>
+public sealed record RetrievalOptions
+{
+    public double K1 { get; init; } = 1.2;
+    public double QuestionWeight { get; init; } = 2.0;
+    public double QuestionB { get; init; } = 0.3;
+    public double AnswerWeight { get; init; } = 1.0;
+    public double QuoteWeight { get; init; } = 0.7;
+    public double TextB { get; init; } = 0.5;
+    public double EntityWeight { get; init; } = 0.5;
+
+    /// <summary>How much more a fact of the predicted intent scores: its score is multiplied by 1 + this.</summary>
+    public double IntentPriorBoost { get; init; } = 0.5;
+
+    /// <summary>How much a word reached through typo correction counts, against 1 for a word spelled right.</summary>
+    public double TypoWeight { get; init; } = 0.8;
+
+    /// <summary>How much the previous question's words count in a follow-up ("and in 2022?"), against 1 for its own.</summary>
+    public double ContextWeight { get; init; } = 0.5;
+
+    /// <summary>The confidence a fact needs before the bot answers with it.</summary>
+    public double AnswerThreshold { get; init; } = 0.5;
+
+    /// <summary>The (stricter) confidence a seed passage needs when no fact passes.</summary>
+    public double PassageThreshold { get; init; } = 0.8;
+
+    /// <summary>A timeline needs at least this many dated facts of the topic.</summary>
+    public int TimelineMinFacts { get; init; } = 2;
+}

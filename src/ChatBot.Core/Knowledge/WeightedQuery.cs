@@ -1,0 +1,109 @@
+using System.Buffers;
+
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// A question made ready for an index: each distinct term with the weight it scores with and the share of the
+/// question's meaning it carries (its idf; unknown words carry the highest idf and match nothing), so that a
+/// document's coverage of the question can be measured.
+/// </summary>
+internal sealed class WeightedQuery
+{
+    private readonly List<int> _terms = new(16);
+    private readonly List<float> _weights = new(16);
+    private readonly List<float> _mass = new(16);
+
+    public float TotalMass { get; private set; }
+
+    public int Count => _terms.Count;
+
+    public static WeightedQuery Build(Bm25Index index, AnalyzedText question, AnalyzedText? context, double typoWeight, double contextWeight)
+    {
+        var query = new WeightedQuery();
+        query.Add(index, question, 1f, (float)typoWeight);
+        if (context is not null)
+        {
+            query.Add(index, context, (float)contextWeight, (float)(typoWeight * contextWeight));
+        }
+        return query;
+    }
+
+    private void Add(Bm25Index index, AnalyzedText text, float weight, float typoWeight)
+    {
+        for (var i = 0; i < text.Terms.Count; i++)
+        {
+            var term = text.Terms[i];
+            var w = text.Corrected[i] ? typoWeight : weight;
+            var mass = text.InAlias[i] ? 0f : w * index.IdfOf(term);
+            var at = _terms.IndexOf(term);
+            if (at < 0)
+            {
+                _terms.Add(term);
+                _weights.Add(w);
+                _mass.Add(mass);
+                TotalMass += mass;
+            }
+            else if (w > _weights[at] || mass > _mass[at])
+            {
+                TotalMass += Math.Max(mass, _mass[at]) - _mass[at];
+                _weights[at] = Math.Max(w, _weights[at]);
+                _mass[at] = Math.Max(mass, _mass[at]);
+            }
+        }
+        var unknown = text.Unknown.Distinct(StringComparer.Ordinal).Count();
+        TotalMass += unknown * weight * index.UnknownIdf;
+    }
+
+    /// <summary>Scores every document of the index into <paramref name="scores"/> (cleared first).</summary>
+    public void Score(Bm25Index index, Span<float> scores)
+    {
+        scores.Clear();
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            index.Accumulate(_terms[i], _weights[i], scores);
+        }
+    }
+
+    /// <summary>The share (0–1) of the question's weight that a document matches.</summary>
+    public double Coverage(Bm25Index index, int document)
+    {
+        if (TotalMass <= 0)
+        {
+            return 0;
+        }
+        var matched = 0f;
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            if (_mass[i] > 0 && index.Contains(_terms[i], document))
+            {
+                matched += _mass[i];
+            }
+        }
+        return matched / TotalMass;
+    }
+
+    /// <summary>The indices of the <paramref name="top"/> highest positive scores, best first.</summary>
+    public static int[] Top(ReadOnlySpan<float> scores, int top)
+    {
+        var best = ArrayPool<int>.Shared.Rent(Math.Max(1, top));
+        var count = 0;
+        for (var doc = 0; doc < scores.Length; doc++)
+        {
+            var score = scores[doc];
+            if (score <= 0 || count == top && score <= scores[best[count - 1]])
+            {
+                continue;
+            }
+            var at = count < top ? count++ : count - 1;
+            while (at > 0 && scores[best[at - 1]] < score)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = doc;
+        }
+        var result = best[..count];
+        ArrayPool<int>.Shared.Return(best);
+        return result;
+    }
+}
