@@ -3,12 +3,13 @@ using StackExchange.Redis;
 namespace ChatBot.Web.Scaling;
 
 /// <summary>
-/// Opens the one Redis connection an instance shares, tuned to fail fast: when Redis is down a turn should hear
-/// "unavailable" within about a second and answer the user, not queue commands until the channel gives up.
+/// Opens the one Redis connection an instance shares, tuned to fail fast once running: while Redis is down a turn
+/// hears "unavailable" at once (no backlog) and a hung Redis within two seconds, so the user gets an answer instead of
+/// a request that waits until the channel gives up. The first connect may take the library's usual 5 s.
 /// </summary>
-internal static class RedisConnectionFactory
+public static class RedisConnectionFactory
 {
-    private const int FastTimeoutMilliseconds = 1000;
+    private const int CommandTimeoutMilliseconds = 2000;
 
     public static IConnectionMultiplexer Connect(string connectionString, ILogger logger)
     {
@@ -17,18 +18,14 @@ internal static class RedisConnectionFactory
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
         options.ClientName ??= "chatbot";
-        // Keep a timeout the connection string names; shorten the library's 5 s defaults otherwise.
-        if (!Names(connectionString, "connectTimeout"))
-        {
-            options.ConnectTimeout = FastTimeoutMilliseconds;
-        }
+        // Keep a timeout the connection string names; shorten the library's 5 s command timeouts otherwise.
         if (!Names(connectionString, "syncTimeout"))
         {
-            options.SyncTimeout = FastTimeoutMilliseconds;
+            options.SyncTimeout = CommandTimeoutMilliseconds;
         }
         if (!Names(connectionString, "asyncTimeout"))
         {
-            options.AsyncTimeout = FastTimeoutMilliseconds;
+            options.AsyncTimeout = CommandTimeoutMilliseconds;
         }
 
         var redis = ConnectionMultiplexer.Connect(options);

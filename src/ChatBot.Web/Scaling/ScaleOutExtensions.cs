@@ -23,7 +23,10 @@ public static class ScaleOutExtensions
     public static IServiceCollection AddChatBotScaleOut(this IServiceCollection services)
     {
         // Decided when services are first resolved, not here: test hosts and late configuration sources are seen too.
-        services.AddOptions<ScaleOutOptions>().BindConfiguration(ScaleOutOptions.Section);
+        services.AddOptions<ScaleOutOptions>().BindConfiguration(ScaleOutOptions.Section)
+            .Validate(options => !options.UsesRedis || IsConnectionString(options.Redis!),
+                "Storage:Redis is not a Redis connection string (expected host:port[,option=value...], e.g. 127.0.0.1:6379)")
+            .ValidateOnStart();
         services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnectionFactory.Connect(
             sp.GetRequiredService<IOptions<ScaleOutOptions>>().Value.Redis
                 ?? throw new InvalidOperationException("Storage:Redis is not set; nothing should ask for a Redis connection."),
@@ -59,7 +62,20 @@ public static class ScaleOutExtensions
             }
         });
 
+        services.AddHostedService<RedisWarmup>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
         return services;
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(value).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

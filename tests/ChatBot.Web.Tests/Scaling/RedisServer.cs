@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ChatBot.Web.Tests.Scaling;
+
+/// <summary>
+/// A real, throw-away <c>redis-server</c> on a free 127.0.0.1 port, persisting nothing, that a test can kill and start
+/// again on the same port. A machine without redis-server fails the test with the command that installs it.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string _executable;
+    private readonly string _directory;
+    private Process? _process;
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    private RedisServer(string executable, int port)
+    {
+        _executable = executable;
+        Port = port;
+        _directory = Directory.CreateTempSubdirectory("chatbot-redis-").FullName;
+    }
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var server = new RedisServer(FindExecutable(), FreePort());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts redis-server on this port (again, after <see cref="Kill"/>) and waits until it answers PING.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            throw new InvalidOperationException("redis-server is already running.");
+        }
+        var info = new ProcessStartInfo(_executable)
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                     "--dir", _directory, "--logfile", Path.Combine(_directory, "redis.log"), "--daemonize", "no"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await PingsAsync())
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                var log = File.Exists(Path.Combine(_directory, "redis.log")) ? File.ReadAllText(Path.Combine(_directory, "redis.log")) : "";
+                throw new InvalidOperationException($"redis-server did not start on port {Port}: {log}");
+            }
+            await Task.Delay(20); // waiting for a child process to open its port, not for the code under test
+        }
+    }
+
+    /// <summary>Stops the server at once (SIGKILL), as a crash or a lost network would.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+
+    private async Task<bool> PingsAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static string FindExecutable()
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/sbin");
+        return path.Select(dir => Path.Combine(dir, "redis-server")).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException(
+                "redis-server is not installed, and the Redis tests need a real one. Install it with " +
+                "`sudo apt-get install -y redis-server` (Debian/Ubuntu; .ci/run does this on a fresh machine), then run the tests again.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp folder is not worth failing a test for
+        }
+        return ValueTask.CompletedTask;
+    }
+}
