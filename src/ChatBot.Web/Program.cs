@@ -10,6 +10,7 @@ try
     var app = builder.Build();
     app.UseChatBotErrorHandling();
     app.MapMessages();
+    ChatBot.Web.Page.WebChatPage.UseWebChat(app); // security headers, the Web Chat page at /, Direct Line at /v3/directline
     app.MapHealthChecks("/healthz");
     app.Run();
     return 0;

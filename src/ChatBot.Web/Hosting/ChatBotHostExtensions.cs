@@ -41,6 +41,7 @@ public static class ChatBotHostExtensions
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddHostedService<ConnectorDispatcher>();
+        ChatBot.Web.Page.WebChatPage.AddWebChat(services); // the page at / and its Direct Line endpoints (DirectLine/, Page/)
         services.AddHttpClient(nameof(OpenIdKeyCache), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<ConnectorClient>()
             .AddResilienceHandler("connector", (pipeline, context) =>
