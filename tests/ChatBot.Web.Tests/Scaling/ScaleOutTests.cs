@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using ChatBot.Core;
+using ChatBot.Core.Dialogs;
+using ChatBot.Web.Scaling;
+using ChatBot.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace ChatBot.Web.Tests.Scaling;
+
+/// <summary>Two bot instances on one Redis behave as one bot: any instance can serve any turn.</summary>
+public sealed class ScaleOutTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    private readonly string _prefix = $"scale-{Guid.NewGuid():N}:";
+
+    [Fact]
+    public async Task Without_Storage_Redis_conversation_state_stays_in_memory()
+    {
+        await using var app = new ChatBotApp();
+
+        app.Services.GetRequiredService<IStorage>().ShouldBeOfType<MemoryStorage>();
+    }
+
+    [Fact]
+    public async Task With_Storage_Redis_conversation_state_is_written_to_redis_with_the_idle_expiry()
+    {
+        await using var host = new ScaleOutHost(redis.Server, _prefix);
+
+        using var response = await host.Client.PostAsync("/api/messages", Activities.Json(Activities.ConversationUpdate("conv-redis")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        host.Services.GetRequiredService<IStorage>().ShouldBeOfType<RedisStorage>();
+        var ttl = await Redis().KeyTimeToLiveAsync(_prefix + "welcomed/conv-redis");
+        ttl.ShouldNotBeNull("the welcome marker is not in Redis under the configured prefix");
+        ttl.Value.ShouldBeInRange(TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30)); // Storage:Memory:IdleExpiry, 30 min by default
+    }
+
+    [Fact]
+    public async Task A_conversation_welcomed_by_one_instance_is_not_welcomed_again_by_the_other()
+    {
+        await using var first = new ScaleOutHost(redis.Server, _prefix);
+        await using var second = new ScaleOutHost(redis.Server, _prefix);
+
+        using var onFirst = await first.Client.PostAsync("/api/messages", Activities.Json(Activities.ConversationUpdate("conv-welcome")));
+        using var onSecond = await second.Client.PostAsync("/api/messages", Activities.Json(Activities.ConversationUpdate("conv-welcome")));
+
+        (await Activities.RepliesAsync(onFirst)).ShouldHaveSingleItem().Text().ShouldContain("Kazakhstan");
+        (await Activities.RepliesAsync(onSecond)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Two_instances_share_the_data_protection_key_ring()
+    {
+        await using var first = new ScaleOutHost(redis.Server, _prefix);
+        await using var second = new ScaleOutHost(redis.Server, _prefix);
+
+        var secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("conversation conv-1");
+        var opened = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret);
+
+        opened.ShouldBe("conversation conv-1");
+        (await Redis().KeyExistsAsync(_prefix + ScaleOutExtensions.DataProtectionKey)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_bad_Storage_Redis_setting_stops_the_host_with_a_clear_message()
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        {
+            WorkingDirectory = ChatBotPaths.Locate().Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["Storage__Redis"] = "redis://", ["Urls"] = "http://127.0.0.1:0" },
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        exited.ShouldBeTrue("the host kept running with a bad Storage:Redis");
+        process.ExitCode.ShouldNotBe(0);
+        var message = await stderr;
+        message.ShouldContain("Storage:Redis");
+        message.ShouldNotContain("   at ");
+    }
+
+    private IDatabase Redis() => ConnectionMultiplexer.Connect(redis.Server.ConnectionString).GetDatabase();
+}
