@@ -12,6 +12,8 @@ public sealed class FactRetriever
     private readonly Fact[] _facts;
     private readonly Lexicon _lexicon;
     private readonly Bm25Index _index;
+    private readonly Bm25Index _formIndex; // one document per question form: the form closest to the question counts most
+    private readonly int[] _formFact;      // form → index of its fact
 
     public FactRetriever(IReadOnlyList<Fact> facts, Lexicon lexicon, EntityLexicon entities, RetrievalOptions options)
     {
@@ -32,6 +34,10 @@ public sealed class FactRetriever
             new Bm25Field(options.QuoteWeight, options.TextB),
             new Bm25Field(options.EntityWeight, 0),
         ], options.K1);
+        var forms = _facts.SelectMany((fact, i) => fact.Questions.Select(q => (Fact: i, Terms: Terms(q)))).ToList();
+        _formFact = [.. forms.Select(f => f.Fact)];
+        _formIndex = new Bm25Index(lexicon.TermCount, [.. forms.Select(f => (IReadOnlyList<IReadOnlyList<int>>)[f.Terms])],
+            [new Bm25Field(1, options.FormB)], options.K1);
     }
 
     public RetrievalOptions Options { get; }
@@ -57,16 +63,18 @@ public sealed class FactRetriever
             previous = new AnalyzedText();
             _lexicon.Analyze(context, correctTypos: true, previous);
         }
-        var query = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight);
+        var query = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight, _lexicon);
         if (query.Count == 0)
         {
             return new FactRetrieval([], 0, analyzed.Unknown);
         }
         var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
+        var formBuffer = ArrayPool<float>.Shared.Rent(_formFact.Length);
         try
         {
             var scores = buffer.AsSpan(0, _facts.Length);
             query.Score(_index, scores);
+            AddBestForms(query, scores, formBuffer.AsSpan(0, _formFact.Length));
             if (intentPrior is not null && Options.IntentPriorBoost > 0)
             {
                 var boost = (float)(1 + Options.IntentPriorBoost);
@@ -78,32 +86,48 @@ public sealed class FactRetriever
                     }
                 }
             }
-            var best = WeightedQuery.Top(scores, Math.Max(top, 2));
+            // BM25 finds the candidates; among them, a fact that holds more of the question's words ranks higher.
+            var best = WeightedQuery.Top(scores, Math.Max(top, Options.RerankDepth));
             var ranked = new List<RankedFact>(best.Length);
             foreach (var doc in best)
             {
-                ranked.Add(new RankedFact(_facts[doc], scores[doc], query.Coverage(_index, doc)));
+                var coverage = query.Coverage(_index, doc);
+                ranked.Add(new RankedFact(_facts[doc], scores[doc] * Math.Pow(coverage, Options.CoverageExponent), coverage));
             }
-            var confidence = Confidence(ranked);
+            ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+            var confidence = ranked.Count == 0 ? 0
+                : ranked[0].Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, Array.IndexOf(_facts, ranked[0].Fact), Options.SpecificEntityIdf));
             return new FactRetrieval(ranked.Count > top ? ranked[..top] : ranked, confidence, analyzed.Unknown);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<float>.Shared.Return(formBuffer);
         }
     }
 
-    /// <summary>
-    /// How sure the retriever is that the best fact answers the question: the share of the question it matches,
-    /// lowered when a runner-up of another topic scores almost as high (the question is then ambiguous).
-    /// </summary>
-    private static double Confidence(List<RankedFact> ranked)
+    /// <summary>Adds to each fact the score of its question form closest to the question, weighted by <see cref="RetrievalOptions.FormWeight"/>.</summary>
+    private void AddBestForms(WeightedQuery query, Span<float> scores, Span<float> formScores)
     {
-        if (ranked.Count == 0)
+        if (Options.FormWeight <= 0)
         {
-            return 0;
+            return;
         }
-        return ranked[0].Coverage;
+        query.Score(_formIndex, formScores);
+        var weight = (float)Options.FormWeight;
+        var start = 0;
+        while (start < _formFact.Length)
+        {
+            var fact = _formFact[start];
+            var best = 0f;
+            var end = start;
+            for (; end < _formFact.Length && _formFact[end] == fact; end++)
+            {
+                best = Math.Max(best, formScores[end]);
+            }
+            scores[fact] += weight * best;
+            start = end;
+        }
     }
 
     private IReadOnlyList<int> Terms(string text)

@@ -35,6 +35,10 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
     public (BotAnswer Answer, string? Context) Answer(string question, string? previous = null)
     {
         var options = knowledge.Options;
+        if (AsksAboutThePresent(question))
+        {
+            return (DoNotKnow(knowledge.Retriever.Retrieve(question), DocumentsEndBeforeNow), null);
+        }
         var timeline = TimelineBuilder.IsTimelineQuestion(question);
         var query = timeline ? TimelineBuilder.WithoutCue(question) : question;
         var retrieval = knowledge.Retriever.Retrieve(query);
@@ -101,14 +105,23 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
         match.Confidence,
         AnswerKind.Passage);
 
-    private BotAnswer DoNotKnow(FactRetrieval retrieval)
+    private BotAnswer DoNotKnow(FactRetrieval retrieval, string? reason = null)
     {
         var examples = followUps.Examples(retrieval.Facts.Select(r => r.Fact.Topic));
         return new BotAnswer(
-            "I don't know that from my documents. They cover relations between Kazakhstan and the Republic of Korea; " +
+            (reason ?? "I don't know that from my documents.") + " They cover relations between Kazakhstan and the Republic of Korea; " +
             "you could ask me one of these instead:",
             [], examples, "out_of_scope", retrieval.Confidence, AnswerKind.Fallback);
     }
+
+    private const string DocumentsEndBeforeNow =
+        "My documents were written between 2008 and 2022, so I can't tell you what holds now or what will happen.";
+
+    /// <summary>
+    /// "now", "today", "currently", "tomorrow": the documents are dated, so presenting what they say as today's
+    /// state would be inventing. Such questions are declined whatever their words match.
+    /// </summary>
+    private static bool AsksAboutThePresent(string question) => PresentTime().IsMatch(question);
 
     /// <summary>"and in 2022?", "what about kia?", "when did he die": a question that leans on the one before.</summary>
     private static bool IsFollowUp(string question) =>
@@ -141,6 +154,9 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
     }
 
     private static string ContextKey(string conversationId) => $"knowledge/{conversationId}/previous";
+
+    [GeneratedRegex(@"\b(now|nowadays|today|tonight|tomorrow|currently|current|right now|at the moment|these days|this (week|weekend|month|year)|next (week|month|year)|latest)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PresentTime();
 
     [GeneratedRegex(@"^\s*(and|what about|how about|also|so|then|but|in|by)\b|\b(he|him|his|she|her|it|its|they|them|their|there|that|this|those|these)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FollowUpCue();

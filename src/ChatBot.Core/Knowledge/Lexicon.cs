@@ -65,6 +65,9 @@ public sealed class Lexicon
     /// <summary>The text of a term id (a stem, or "@name" for an entity): for diagnostics and tests.</summary>
     public string Term(int id) => _terms[id];
 
+    /// <summary>Whether a term id stands for an entity (a canonical name reached through any of its aliases).</summary>
+    public bool IsEntity(int term) => _terms[term].StartsWith(EntityPrefix, StringComparison.Ordinal);
+
     /// <summary>The term id of an entity's canonical name, or -1.</summary>
     public int EntityTermId(string canonicalName) => _termIds.GetValueOrDefault(EntityTerm(canonicalName), -1);
 

@@ -37,7 +37,7 @@ public sealed class PassageFinder
     {
         var analyzed = new AnalyzedText();
         _lexicon.Analyze(question, correctTypos: true, analyzed);
-        var query = WeightedQuery.Build(_index, analyzed, null, _options.TypoWeight, _options.ContextWeight);
+        var query = WeightedQuery.Build(_index, analyzed, null, _options.TypoWeight, _options.ContextWeight, _lexicon);
         if (query.Count == 0)
         {
             return null;

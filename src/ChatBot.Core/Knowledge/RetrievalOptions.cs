@@ -15,6 +15,14 @@ public sealed record RetrievalOptions
     public double TextB { get; init; } = 0.5;
     public double EntityWeight { get; init; } = 0.5;
 
+    /// <summary>How much the single question form closest to the question adds, on top of the fact's whole text.</summary>
+    public double FormWeight { get; init; } = 0.5;
+    public double FormB { get; init; } = 0.75;
+
+    /// <summary>How many BM25 candidates are re-ranked by score × coverage^<see cref="CoverageExponent"/>.</summary>
+    public int RerankDepth { get; init; } = 20;
+    public double CoverageExponent { get; init; } = 0.5;
+
     /// <summary>How much more a fact of the predicted intent scores: its score is multiplied by 1 + this.</summary>
     public double IntentPriorBoost { get; init; } = 0.5;
 
@@ -23,6 +31,15 @@ public sealed record RetrievalOptions
 
     /// <summary>How much the previous question's words count in a follow-up ("and in 2022?"), against 1 for its own.</summary>
     public double ContextWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// The confidence of an answer is the share of the question its fact matches, times this factor for every
+    /// specific entity the question names that the fact does not (asked about Almaty, a fact about Kazakhstan does not answer).
+    /// </summary>
+    public double MissingEntityFactor { get; init; } = 0.5;
+
+    /// <summary>Entities rarer than this idf count as specific; the two countries, named by nearly every fact, do not.</summary>
+    public double SpecificEntityIdf { get; init; } = 1.5;
 
     /// <summary>The confidence a fact needs before the bot answers with it.</summary>
     public double AnswerThreshold { get; init; } = 0.5;

@@ -88,7 +88,7 @@ public static class Tokenizer
             tokens[^1] = "percent";
             return;
         }
-        var form = WordForms.GetValueOrDefault(word, word);
+        var form = Synonyms.Map(WordForms.GetValueOrDefault(word, word));
         if (form == "usd" && tokens.Count > 0 && tokens[^1] == "us")
         {
             tokens[^1] = form; // "US$", "US dollars"

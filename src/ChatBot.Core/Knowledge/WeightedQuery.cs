@@ -12,14 +12,22 @@ internal sealed class WeightedQuery
     private readonly List<int> _terms = new(16);
     private readonly List<float> _weights = new(16);
     private readonly List<float> _mass = new(16);
+    private readonly List<int> _entities = new(4); // entity terms the question itself names (not its context)
 
     public float TotalMass { get; private set; }
 
     public int Count => _terms.Count;
 
-    public static WeightedQuery Build(Bm25Index index, AnalyzedText question, AnalyzedText? context, double typoWeight, double contextWeight)
+    public static WeightedQuery Build(Bm25Index index, AnalyzedText question, AnalyzedText? context, double typoWeight, double contextWeight, Lexicon lexicon)
     {
         var query = new WeightedQuery();
+        foreach (var term in question.Terms)
+        {
+            if (lexicon.IsEntity(term) && !query._entities.Contains(term))
+            {
+                query._entities.Add(term);
+            }
+        }
         query.Add(index, question, 1f, (float)typoWeight);
         if (context is not null)
         {
@@ -80,6 +88,23 @@ internal sealed class WeightedQuery
             }
         }
         return matched / TotalMass;
+    }
+
+    /// <summary>
+    /// How many of the specific entities the question names (people, places, organisations rarer than
+    /// <paramref name="minIdf"/>: not the two countries every document is about) a document does not mention.
+    /// </summary>
+    public int MissingEntities(Bm25Index index, int document, double minIdf)
+    {
+        var missing = 0;
+        foreach (var entity in _entities)
+        {
+            if (index.IdfOf(entity) >= minIdf && !index.Contains(entity, document))
+            {
+                missing++;
+            }
+        }
+        return missing;
     }
 
     /// <summary>The indices of the <paramref name="top"/> highest positive scores, best first.</summary>

@@ -4,11 +4,17 @@ namespace ChatBot.Core.Knowledge.Evaluation;
 
 /// <summary>
 /// Runs dev questions through any <see cref="IQuestionAnswerer"/> (each in its own conversation, after its
-/// <c>after</c> turn when it has one) and judges what the user would see: a right answer cites the expected fact, or
-/// cites the expected seed at the line where the expected phrase occurs; an out-of-scope question must be refused.
+/// <c>after</c> turn when it has one) and judges what the user would see: a right answer cites one of the expected
+/// facts (a passage: where one of them is), or, for a question without fact ids, cites the expected seed at the line
+/// where the expected phrase occurs; an out-of-scope question must be refused.
 /// </summary>
 public sealed class Evaluator(KnowledgeBase knowledge)
 {
+    // A citation names a fact's location and quote, not its id: this maps it back to the fact(s) it belongs to.
+    private readonly ILookup<(string Source, int First, int Last, string Quote), string> _factsByCitation = knowledge.Facts
+        .SelectMany(f => f.Locations.Select(l => (Key: (l.Source, l.FirstLine, l.LastLine, l.Quote), f.Id)))
+        .ToLookup(x => x.Key, x => x.Id);
+
     public async Task<(EvalReport Report, IReadOnlyList<EvalOutcome> Outcomes)> RunAsync(
         IQuestionAnswerer answerer, IReadOnlyList<DevQuestion> questions, string setName, CancellationToken cancellationToken)
     {
@@ -54,9 +60,11 @@ public sealed class Evaluator(KnowledgeBase knowledge)
         }
         else if (question.Facts.Count > 0)
         {
-            var locations = question.Facts.Select(knowledge.Store.Find).OfType<Fact>().SelectMany(f => f.Locations).ToList();
             expected = "fact " + string.Join(" or ", question.Facts);
-            right = answer.Citations.Any(c => locations.Any(l => l.Source == c.Source && l.Lines.Overlaps(new LineRange(c.FirstLine, c.LastLine))));
+            right = answer.Citations.Any(c => CitedFacts(c) is { Count: > 0 } ids
+                ? ids.Overlaps(question.Facts)
+                : question.Facts.Select(knowledge.Store.Find).OfType<Fact>().SelectMany(f => f.Locations)
+                    .Any(l => l.Source == c.Source && l.Lines.Overlaps(new LineRange(c.FirstLine, c.LastLine)))); // a passage: judged by where it is
         }
         else if (question.Source is not null && question.Expect is not null)
         {
@@ -72,6 +80,9 @@ public sealed class Evaluator(KnowledgeBase knowledge)
         }
         return new EvalOutcome(question.Q, question.After, question.Intent, question.Holdout, expected, got, answer.Kind.ToString(), answer.Confidence, right);
     }
+
+    private HashSet<string> CitedFacts(Citation citation) =>
+        [.. _factsByCitation[(citation.Source, citation.FirstLine, citation.LastLine, citation.Quote)]];
 
     private static string Shorten(string text)
     {
