@@ -1,0 +1,61 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace ChatBot.Core.Intents;
+
+/// <summary>
+/// Names the intent of a message with the trained ML.NET model. Thread-safe: each call borrows a
+/// <see cref="PredictionEngine{TSrc,TDst}"/> from a pool, because one engine must never serve two threads at once.
+/// </summary>
+public sealed class IntentClassifier
+{
+    private readonly ObjectPool<PredictionEngine<IntentExample, IntentPrediction>> _engines;
+
+    public IntentClassifier(MLContext context, ITransformer model, string trainer = "", string dialogsHash = "")
+    {
+        Trainer = trainer;
+        DialogsHash = dialogsHash;
+        var policy = new EnginePolicy(context, model);
+        _engines = new DefaultObjectPool<PredictionEngine<IntentExample, IntentPrediction>>(policy, Environment.ProcessorCount * 2);
+        var engine = _engines.Get();
+        try
+        {
+            Intents = IntentModelColumns.ScoreLabels(engine.OutputSchema);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>The intents the model knows, in score order.</summary>
+    public IReadOnlyList<string> Intents { get; }
+
+    /// <summary>The trainer the model was built with, when known ("" for a model loaded from disk).</summary>
+    public string Trainer { get; }
+
+    /// <summary>The dialogs/ hash the model was trained on, when known.</summary>
+    public string DialogsHash { get; }
+
+    public IntentRanking Classify(string text)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var prediction = engine.Predict(new IntentExample { Text = text ?? string.Empty });
+            return IntentRanking.FromScores(Intents, prediction.Score);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    private sealed class EnginePolicy(MLContext context, ITransformer model) : PooledObjectPolicy<PredictionEngine<IntentExample, IntentPrediction>>
+    {
+        public override PredictionEngine<IntentExample, IntentPrediction> Create() =>
+            context.Model.CreatePredictionEngine<IntentExample, IntentPrediction>(model);
+
+        public override bool Return(PredictionEngine<IntentExample, IntentPrediction> obj) => true;
+    }
+}

@@ -1,0 +1,34 @@
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Intents;
+
+/// <summary>
+/// What the classifier learns from: the examples of <c>dialogs/*.yaml</c>, plus the question forms of the curated
+/// facts labelled with their topic, so the intent the classifier names is the topic the answering fact is filed
+/// under. Cross-validation folds run over the dialog examples only; the fact questions always stay in training.
+/// </summary>
+public sealed record IntentTrainingData(DialogCatalog Dialogs, IReadOnlyList<IntentExample> FactQuestions, string Hash)
+{
+    public IReadOnlyList<IntentExample> DialogExamples { get; } = Dialogs.Examples();
+
+    public IEnumerable<IntentExample> All => DialogExamples.Concat(FactQuestions);
+
+    /// <summary>Reads dialogs/ and, when it exists, models/facts.yaml (questions whose topic is not an intent are left out).</summary>
+    public static IntentTrainingData Load(ChatBotPaths paths)
+    {
+        var dialogs = DialogCatalog.Load(paths.Dialogs);
+        var facts = File.Exists(paths.Facts) ? FactQuestionsOf(FactStore.Load(paths.Facts), dialogs) : [];
+        return new IntentTrainingData(dialogs, facts, TrainingDataHash.Compute(paths.Dialogs, facts));
+    }
+
+    private static List<IntentExample> FactQuestionsOf(FactStore store, DialogCatalog dialogs)
+    {
+        // A question that is already a dialog example would leak into its own cross-validation fold.
+        var examples = dialogs.Examples().Select(e => e.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return store.Facts
+            .Where(f => dialogs.Find(f.Topic) is not null)
+            .SelectMany(f => f.Questions.Select(q => new IntentExample { Text = q, Label = f.Topic }))
+            .Where(e => !examples.Contains(e.Text.ToLowerInvariant()))
+            .ToList();
+    }
+}
