@@ -1,5 +1,6 @@
 using ChatBot.Core.Bot;
 using ChatBot.Core.Dialogs;
+using ChatBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class ChatBotBrain
         services.TryAddSingleton(TimeProvider.System);
         var storage = configuration.GetSection("Storage:Memory").Get<MemoryStorageOptions>() ?? new MemoryStorageOptions();
         services.TryAddSingleton<IStorage>(sp => new MemoryStorage(storage, sp.GetRequiredService<TimeProvider>()));
+        services.AddKnowledge(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
         services.TryAddSingleton<IBot, KnowledgeBot>();
         return services;
     }
