@@ -31,7 +31,6 @@
     bubbleMaxWidth: 640,
     bubbleMinHeight: 36,
     hideUploadButton: true,
-    sendBoxPlaceholder: 'Ask about Kazakhstan–Korea relations…',
     suggestedActionLayout: 'flow',
     suggestedActionBackgroundColor: '#ffffff',
     suggestedActionBorderColor: '#0b6e99',
@@ -59,7 +58,12 @@
       webSocket: false
     });
     window.WebChat.renderWebChat(
-      { directLine, styleOptions, locale: 'en-US' },
+      {
+        directLine,
+        styleOptions,
+        locale: 'en-US',
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Ask about Kazakhstan–Korea relations…' }
+      },
       document.getElementById('webchat')
     );
   }
