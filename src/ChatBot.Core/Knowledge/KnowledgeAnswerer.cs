@@ -82,7 +82,7 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
 
     private BotAnswer TimelineAnswer(string topic, double confidence)
     {
-        var entries = knowledge.Timeline.Build(topic);
+        var entries = knowledge.Timeline.Build(topic, knowledge.Options.TimelineMinFacts);
         var text = new StringBuilder($"Here is how {knowledge.Topics.Find(topic)?.Title ?? topic} developed over time in my documents, oldest first:\n");
         for (var i = 0; i < entries.Count; i++)
         {
@@ -115,7 +115,7 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
     }
 
     private const string DocumentsEndBeforeNow =
-        "My documents were written between 2008 and 2022, so I can't tell you what holds now or what will happen.";
+        "I don't know that from my documents: they were written between 2008 and 2022, so they cannot tell what holds now or what will happen.";
 
     /// <summary>
     /// "now", "today", "currently", "tomorrow": the documents are dated, so presenting what they say as today's

@@ -1,0 +1,56 @@
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Tests.Knowledge;
+
+/// <summary>Retrieval over the real facts tolerates typos, case, punctuation and abbreviations.</summary>
+public sealed class FactRetrieverTests(RealKnowledge real) : IClassFixture<RealKnowledge>
+{
+    private FactRetriever Retriever => real.Knowledge.Retriever;
+
+    [Theory]
+    [InlineData("wat was the tarde volume in 2019")]
+    [InlineData("TRADE VOLUME 2019???")]
+    [InlineData("how much did korea and kazakhstan trade in 2019")]
+    public void Trade_in_2019_is_found_despite_typos_case_and_punctuation(string question)
+    {
+        var retrieval = Retriever.Retrieve(question);
+
+        retrieval.Best!.Fact.Id.ShouldBe("trade-2019-record");
+        retrieval.Confidence.ShouldBeGreaterThanOrEqualTo(Retriever.Options.AnswerThreshold);
+    }
+
+    [Theory]
+    [InlineData("when did the ROK and RK establish diplomatic relations")]
+    [InlineData("when did south korea and the republic of kazakhstan establish diplomatic relations")]
+    [InlineData("when did koera and kazakstan establish diplomatic relations")]
+    public void Abbreviations_aliases_and_misspelt_country_names_find_the_same_fact(string question)
+    {
+        Retriever.Rank(question)[0].Fact.Id.ShouldBe("diplomatic-ties-established-1992");
+    }
+
+    [Fact]
+    public void An_organisation_abbreviation_finds_its_facts()
+    {
+        Retriever.Rank("is KHNP going to build kazakhstan's nuclear plant")[0].Fact.Topic.ShouldBe("nuclear_power");
+    }
+
+    [Fact]
+    public void The_intent_prior_lifts_facts_of_that_topic()
+    {
+        var neutral = Retriever.Rank("korean production in kazakhstan", top: 10);
+        var prior = Retriever.Rank("korean production in kazakhstan", intentPrior: "automotive_industry", top: 10);
+
+        prior[0].Fact.Topic.ShouldBe("automotive_industry");
+        neutral.Count(r => r.Fact.Topic == "automotive_industry").ShouldBeLessThanOrEqualTo(prior.Count(r => r.Fact.Topic == "automotive_industry"));
+    }
+
+    [Theory]
+    [InlineData("what's the weather in almaty tomorrow")]
+    [InlineData("uzbekistan korea relations")]
+    [InlineData("kimchi recipe")]
+    [InlineData("what was trade between korea and kazakhstan in 2024")]
+    public void Questions_the_documents_do_not_cover_score_below_the_threshold(string question)
+    {
+        Retriever.Retrieve(question).Confidence.ShouldBeLessThan(Retriever.Options.AnswerThreshold);
+    }
+}

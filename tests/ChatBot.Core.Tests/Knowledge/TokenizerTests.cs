@@ -1,0 +1,42 @@
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Tests.Knowledge;
+
+/// <summary>Figures, ordinals and possessives written in different ways become the same tokens.</summary>
+public sealed class TokenizerTests
+{
+    [Theory]
+    [InlineData("$4.2bn")]
+    [InlineData("4.2 billion US dollars")]
+    [InlineData("US$4.2 billion")]
+    [InlineData("4.20 bn dollars")]
+    public void Currency_forms_of_one_figure_give_the_same_tokens(string text)
+    {
+        Tokenizer.Tokenize(text).Order().ShouldBe(["4.2", "billion", "usd"]);
+    }
+
+    [Fact]
+    public void Thousands_separators_ordinals_and_possessives_are_normalized()
+    {
+        Tokenizer.Tokenize("Korea's 10th consultation, 100,000 people, 73.6%")
+            .ShouldBe(["korea", "10", "consultation", "100000", "people", "73.6", "percent"]);
+    }
+
+    [Fact]
+    public void Light_stemming_joins_inflected_forms()
+    {
+        LightStemmer.Stem("investments").ShouldBe(LightStemmer.Stem("invested"));
+        LightStemmer.Stem("traded").ShouldBe(LightStemmer.Stem("trade"));
+        LightStemmer.Stem("deportation").ShouldBe(LightStemmer.Stem("deported"));
+    }
+
+    [Theory]
+    [InlineData("koera", "korea", 1)]
+    [InlineData("tarde", "trade", 1)]
+    [InlineData("investmnet", "investment", 1)]
+    [InlineData("kazakstan", "kazakhstan", 1)]
+    public void Edit_distance_counts_an_adjacent_swap_as_one(string a, string b, int expected)
+    {
+        EditDistance.Bounded(a, b, 2).ShouldBe(expected);
+    }
+}
