@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Core.Dialogs;
+
+/// <summary>What the bot remembers of one conversation between turns, so follow-ups ("and in 2019?", "who is he?") have a referent.</summary>
+public sealed record ConversationState
+{
+    /// <summary>The intent of the last answered question.</summary>
+    public string? LastIntent { get; init; }
+
+    /// <summary>The last question as the bot understood it (a follow-up already rewritten into a full question).</summary>
+    public string? LastQuestion { get; init; }
+
+    /// <summary>The facts the last answer came from.</summary>
+    public IReadOnlyList<string> LastFactIds { get; init; } = [];
+
+    /// <summary>Canonical names of the people, places and organisations of the last answer.</summary>
+    public IReadOnlyList<string> LastEntities { get; init; } = [];
+
+    /// <summary>The citations of the last answer, for "where is that from?".</summary>
+    public IReadOnlyList<Citation> LastCitations { get; init; } = [];
+
+    /// <summary>Every fact shown under <see cref="LastIntent"/>, so "tell me more" brings something new.</summary>
+    public IReadOnlyList<string> ShownFactIds { get; init; } = [];
+
+    public int Turns { get; init; }
+
+    public static ConversationState Empty { get; } = new();
+}
+
+/// <summary>Source-generated JSON for <see cref="ConversationState"/>, as stored through <see cref="IStorage"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ConversationState))]
+public sealed partial class ConversationStateJson : JsonSerializerContext;

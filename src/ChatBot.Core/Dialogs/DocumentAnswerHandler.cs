@@ -1,0 +1,52 @@
+using ChatBot.Core.Intents;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Dialogs;
+
+/// <summary>
+/// The facts, timeline and people handlers: answers from the curated facts with the routed intent as a retrieval
+/// prior. The knowledge answerer decides first (its refusals — dates after the documents, names they never mention —
+/// and its timeline and passage answers stand); when it answers with a fact, the intent prior may pick a better fact
+/// of the routed topic.
+/// </summary>
+public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnswerer answerer, FollowUpPlanner followUps) : IDialogHandler
+{
+    public IReadOnlyList<HandlerKind> Kinds { get; } = [HandlerKind.Facts, HandlerKind.Timeline, HandlerKind.People];
+
+    public DialogReply Handle(DialogTurn turn)
+    {
+        var (answer, _) = answerer.Answer(turn.Question, turn.Previous);
+        if (answer.Kind == AnswerKind.Fact && knowledge.Topics.Contains(turn.Intent))
+        {
+            var retrieval = knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: turn.Previous);
+            if (retrieval.Best is { } best && retrieval.Confidence >= knowledge.Options.AnswerThreshold
+                && best.Fact.Topic == turn.Intent && !Cites(answer, best.Fact))
+            {
+                answer = FactAnswer(best.Fact, retrieval, turn.Question);
+            }
+        }
+        return Remember(answer);
+    }
+
+    /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
+    public BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question) => new(
+        fact.Answer,
+        [.. fact.Locations.Select(l => new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote))],
+        followUps.After(fact, retrieval.Facts.Skip(1), question),
+        fact.Topic,
+        retrieval.Confidence,
+        AnswerKind.Fact);
+
+    /// <summary>The answer with the facts it cites and their entities, for the conversation state.</summary>
+    public DialogReply Remember(BotAnswer answer)
+    {
+        var facts = answer.Citations.Select(FactOf).OfType<Fact>().DistinctBy(f => f.Id).ToList();
+        return new DialogReply(answer, [.. facts.Select(f => f.Id)], [.. facts.SelectMany(f => f.Entities).Distinct(StringComparer.OrdinalIgnoreCase)]);
+    }
+
+    private Fact? FactOf(Citation citation) =>
+        knowledge.Facts.FirstOrDefault(f => f.Source == citation.Source && f.FirstLine == citation.FirstLine && f.LastLine == citation.LastLine && f.Quote == citation.Quote);
+
+    private static bool Cites(BotAnswer answer, Fact fact) =>
+        answer.Citations.Any(c => c.Source == fact.Source && c.FirstLine == fact.FirstLine && c.LastLine == fact.LastLine);
+}
