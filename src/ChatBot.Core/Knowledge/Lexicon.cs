@@ -15,7 +15,7 @@ public sealed class Lexicon
     private readonly List<string> _terms = [];
     private readonly Dictionary<string, int> _wordFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly string[][] _wordsByLength;
+    private readonly Dictionary<(int Length, char First), string[]> _candidates;
     private readonly Dictionary<string, AliasPhrase[]> _aliasesByFirstWord;
 
     private sealed record AliasPhrase(string[] Words, int Term);
@@ -50,10 +50,9 @@ public sealed class Lexicon
                 Intern(stem);
             }
         }
-        _wordsByLength = _wordFrequency.Keys.Where(w => w.All(char.IsLetter))
-            .GroupBy(w => w.Length).ToDictionary(g => g.Key, g => g.ToArray()) is var byLength
-            ? [.. Enumerable.Range(0, byLength.Keys.DefaultIfEmpty(0).Max() + 1).Select(n => byLength.GetValueOrDefault(n, []))]
-            : [];
+        // Typo candidates by length and first letter: a typo rarely hits the first letter, and the buckets stay small.
+        _candidates = _wordFrequency.Keys.Where(w => w.Length >= MinCorrectedLength - 2 && w.All(char.IsLetter))
+            .GroupBy(w => (w.Length, w[0])).ToDictionary(g => g.Key, g => g.ToArray());
         _aliasesByFirstWord = aliasPhrases
             .DistinctBy(p => (string.Join(' ', p.Words), p.Term))
             .GroupBy(p => p.Words[0], StringComparer.Ordinal)
@@ -153,7 +152,7 @@ public sealed class Lexicon
         return true;
     }
 
-    /// <summary>The vocabulary word closest to an unknown one, or null: ties go to the more frequent word.</summary>
+    /// <summary>The vocabulary word closest to an unknown one with the same first letter, or null: ties go to the more frequent word.</summary>
     private string? Correct(string word)
     {
         if (word.Length < MinCorrectedLength || !word.All(char.IsLetter) || Stopwords.Contains(word) || _termIds.ContainsKey(LightStemmer.Stem(word)))
@@ -164,15 +163,14 @@ public sealed class Lexicon
         string? best = null;
         var bestDistance = max + 1;
         var bestFrequency = 0;
-        for (var length = Math.Max(1, word.Length - max); length <= Math.Min(_wordsByLength.Length - 1, word.Length + max); length++)
+        for (var length = word.Length - max; length <= word.Length + max; length++)
         {
-            foreach (var candidate in _wordsByLength[length])
+            if (!_candidates.TryGetValue((length, word[0]), out var candidates))
             {
-                // A typo rarely hits the first letter; without this rule "mount" would become "count".
-                if (word.Length < 8 && candidate[0] != word[0])
-                {
-                    continue;
-                }
+                continue;
+            }
+            foreach (var candidate in candidates)
+            {
                 var distance = EditDistance.Bounded(word, candidate, Math.Min(max, bestDistance));
                 if (distance > max)
                 {
