@@ -5,6 +5,8 @@ var root = new RootCommand("chatbot — ask the Kazakhstan–Korea bot, check it
 {
     AskCommand.Create(),
     FactsCommand.Create(),
-    EvalCommand.Create(),
+    EvalCommand.Create().WithIntentEval(),
+    TrainCommand.Create(),
+    UnansweredCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

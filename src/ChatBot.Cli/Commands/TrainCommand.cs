@@ -1,0 +1,33 @@
+using System.CommandLine;
+using ChatBot.Core.Intents;
+
+namespace ChatBot.Cli;
+
+/// <summary><c>chatbot train</c>: compares the trainers by 5-fold cross-validation and writes models/intent-classifier.zip with its hash.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var root = CliOptions.Root();
+        var command = new Command("train", "Train the intent classifier from dialogs/ (and the fact questions) and save it to models/.") { root };
+        command.SetAction((result, cancellationToken) => IntentCliErrors.Guard(() =>
+        {
+            var paths = CliOptions.Paths(result, root);
+            var data = IntentTrainingData.Load(paths);
+            Console.WriteLine($"{data.Dialogs.Dialogs.Count} intents, {data.DialogExamples.Count} dialog examples, {data.FactQuestions.Count} fact questions");
+            foreach (var warning in data.Dialogs.Warnings)
+            {
+                Console.WriteLine($"warning: {warning}");
+            }
+            var trained = new IntentTrainer().Train(data, cancellationToken: cancellationToken);
+            foreach (var c in trained.Comparison)
+            {
+                Console.WriteLine($"  {c.Trainer.Name,-40} 5-fold macro F1 {c.CrossValidation.MacroF1:0.000}  accuracy {c.CrossValidation.Accuracy:0.000}  ({c.Elapsed.TotalSeconds:0.0} s)");
+            }
+            IntentTrainer.Save(trained, paths.IntentModel);
+            Console.WriteLine($"kept {trained.Trainer.Name}; wrote {paths.IntentModel} and {IntentTrainer.HashFileFor(paths.IntentModel)} ({trained.DialogsHash[..12]})");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

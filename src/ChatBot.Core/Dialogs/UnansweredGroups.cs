@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace ChatBot.Core.Dialogs;
+
+/// <summary>Unanswered turns that ask the same thing in different words, and the wording most of them used.</summary>
+public sealed record UnansweredGroup(string Representative, IReadOnlyList<UnansweredEntry> Entries);
+
+/// <summary>
+/// Groups unanswered questions by word overlap (Jaccard over lower-cased words, stop words kept out), greedily
+/// around the most frequent wordings, so curators see the biggest gaps first.
+/// </summary>
+public static partial class UnansweredGroups
+{
+    public const double Similarity = 0.5;
+
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "is", "are", "was", "were", "do", "does", "did", "of", "in", "on", "to", "for", "and", "or",
+        "what", "who", "when", "where", "how", "which", "why", "me", "you", "i", "it", "about", "tell", "please", "can",
+    };
+
+    public static IReadOnlyList<UnansweredGroup> Group(IEnumerable<UnansweredEntry> entries)
+    {
+        var wordings = entries.GroupBy(e => Normalize(e.Text), StringComparer.Ordinal)
+            .Select(g => (Words: Words(g.Key), Entries: g.ToList()))
+            .OrderByDescending(w => w.Entries.Count).ThenBy(w => w.Entries[0].Text, StringComparer.Ordinal).ToList();
+        var groups = new List<(HashSet<string> Words, List<UnansweredEntry> Entries, string Representative)>();
+        foreach (var wording in wordings)
+        {
+            var home = groups.FirstOrDefault(g => Jaccard(g.Words, wording.Words) >= Similarity);
+            if (home.Entries is null)
+            {
+                groups.Add((wording.Words, [.. wording.Entries], wording.Entries[0].Text));
+            }
+            else
+            {
+                home.Entries.AddRange(wording.Entries);
+            }
+        }
+        return [.. groups.OrderByDescending(g => g.Entries.Count).Select(g => new UnansweredGroup(g.Representative, g.Entries))];
+    }
+
+    private static string Normalize(string text) => string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value));
+
+    private static HashSet<string> Words(string normalized)
+    {
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var content = words.Where(w => !Stop.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        return content.Count > 0 ? content : words;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
+        a.Count + b.Count == 0 ? 1 : a.Intersect(b).Count() / (double)a.Union(b).Count();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}
