@@ -1,4 +1,5 @@
 using ChatBot.Core.Dialogs;
+using ChatBot.Web.DirectLine;
 using ChatBot.Web.Scaling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -11,8 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection; // where AddXxx extensions l
 
 /// <summary>
 /// Moves the instance's shared state to Redis when <c>Storage:Redis</c> is set: conversation state
-/// (<see cref="IStorage"/>) and the data-protection key ring, so any instance can serve any turn. Without the setting
-/// every default stays in memory.
+/// (<see cref="IStorage"/>), Direct Line conversations and their token key, and the data-protection key ring, so any
+/// instance can serve any turn. Without the setting every default stays in memory.
 /// </summary>
 public static class ScaleOutExtensions
 {
@@ -43,6 +44,21 @@ public static class ScaleOutExtensions
             return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
                 new RedisStorageOptions { KeyPrefix = options.RedisKeyPrefix, IdleExpiry = memory.IdleExpiry });
         });
+
+        // Direct Line registers its in-memory store with TryAdd after this call; whichever order, the choice is made here.
+        Func<IServiceProvider, Func<IDirectLineStore>, IDirectLineStore> directLine = (sp, inMemory) =>
+        {
+            var options = sp.GetRequiredService<IOptions<ScaleOutOptions>>().Value;
+            return options.UsesRedis
+                ? new RedisDirectLineStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<DirectLineOptions>>(),
+                    sp.GetRequiredService<TimeProvider>(), options.RedisKeyPrefix)
+                : inMemory();
+        };
+        if (!services.Decorate(directLine))
+        {
+            services.AddSingleton<IDirectLineStore>(sp => directLine(sp, () => ActivatorUtilities.CreateInstance<InMemoryDirectLineStore>(sp)));
+        }
+        services.AddSingleton<IPostConfigureOptions<DirectLineOptions>, SharedDirectLineSigningKey>();
 
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ScaleOutOptions>, IServiceProvider>((keys, scaleOut, sp) =>

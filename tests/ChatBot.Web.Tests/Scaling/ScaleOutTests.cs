@@ -51,6 +51,36 @@ public sealed class ScaleOutTests(RedisServerFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task A_follow_up_asked_on_the_other_instance_is_answered_in_context()
+    {
+        await using var first = new ScaleOutHost(redis.Server, _prefix);
+        await using var second = new ScaleOutHost(redis.Server, _prefix);
+
+        var question = await first.AskAsync("conv-trade", "What was the trade volume between Kazakhstan and Korea in 2011?");
+        var followUp = await second.AskAsync("conv-trade", "and in 2019?");
+
+        question.Text().ShouldContain("591 million");
+        followUp.Text().ShouldContain("4.2 billion");
+        followUp.Text().ShouldContain("004_88d1abdf5696108c.txt"); // the seed that states the 2019 record
+    }
+
+    [Fact]
+    public async Task The_context_of_a_follow_up_comes_from_the_instance_that_answered_the_question()
+    {
+        await using var first = new ScaleOutHost(redis.Server, _prefix);
+        await using var second = new ScaleOutHost(redis.Server, _prefix);
+
+        (await first.AskAsync("conv-visits", "Which president visited Korea in 2021?")).Text().ShouldContain("Tokayev");
+        var followUp = await second.AskAsync("conv-visits", "and in 2010?");
+        var withoutContext = await second.AskAsync("conv-visits-fresh", "and in 2010?");
+
+        // About visits, 2010 is Nazarbayev's state visit; with no question before it, the same words mean something else.
+        followUp.Text().ShouldContain("Nazarbayev");
+        followUp.Text().ShouldContain("state visit");
+        withoutContext.Text().ShouldNotContain("state visit");
+    }
+
+    [Fact]
     public async Task Two_instances_share_the_data_protection_key_ring()
     {
         await using var first = new ScaleOutHost(redis.Server, _prefix);

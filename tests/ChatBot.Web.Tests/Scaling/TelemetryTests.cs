@@ -73,6 +73,21 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_question_from_outside_the_documents_is_counted_as_a_fallback()
+    {
+        await using var app = new ChatBotApp();
+        using var client = app.CreateClient();
+        var measured = new ConcurrentQueue<Measured>();
+        using var listener = Listen(app, measured);
+
+        using var response = await AskAsync(client, "What is the best recipe for chocolate cake?", "conv-fallback");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fallback = measured.Where(m => m.Instrument == "chatbot.fallbacks").ShouldHaveSingleItem();
+        fallback.Tags["chatbot.answer.kind"].ShouldBeOneOf("fallback", "out_of_scope");
+    }
+
+    [Fact]
     public async Task A_request_refused_for_missing_credentials_is_counted_as_an_auth_failure()
     {
         await using var app = new ChatBotApp(new Dictionary<string, string?>
