@@ -17,6 +17,7 @@ public static class ChatBotBrain
         var storage = configuration.GetSection("Storage:Memory").Get<MemoryStorageOptions>() ?? new MemoryStorageOptions();
         services.TryAddSingleton<IStorage>(sp => new MemoryStorage(storage, sp.GetRequiredService<TimeProvider>()));
         services.AddKnowledge(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
+        services.AddDialogs(paths, configuration.GetSection(RouterOptions.Section).Get<RouterOptions>());
         services.TryAddSingleton<IBot, KnowledgeBot>();
         return services;
     }

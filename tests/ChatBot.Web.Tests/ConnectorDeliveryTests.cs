@@ -33,7 +33,7 @@ public sealed class ConnectorDeliveryTests(WebAppFixture fixture) : IClassFixtur
         var message = JsonDocument.Parse(received[1].Body).RootElement;
         message.GetProperty("type").GetString().ShouldBe("message");
         message.GetProperty("text").GetString()!.ShouldContain("4.2 billion");
-        message.GetProperty("text").GetString()!.ShouldContain("Source:");
+        message.GetProperty("text").GetString()!.ShouldMatch(@"Sources?: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
         received[1].Authorization.ShouldBeNullOrEmpty();
     }
 

@@ -19,7 +19,7 @@ public sealed class MessagesProtocolTests(WebAppFixture fixture) : IClassFixture
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var reply = (await Activities.RepliesAsync(response)).ShouldHaveSingleItem();
         reply.Text().ShouldContain("1992");
-        reply.Text().ShouldMatch(@"Source: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
+        reply.Text().ShouldMatch(@"Sources?: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
         reply.GetProperty("replyToId").GetString().ShouldNotBeNullOrEmpty();
         reply.GetProperty("from").GetProperty("id").GetString().ShouldBe("bot-1");
         reply.GetProperty("recipient").GetProperty("id").GetString().ShouldBe("user-1");

@@ -17,7 +17,7 @@ public sealed class ChatBotApp(IDictionary<string, string?>? settings = null, Ac
             config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
-                ["Unanswered:Path"] = Path.Combine(Path.GetTempPath(), $"chatbot-unanswered-{Guid.NewGuid():N}.jsonl"),
+                ["Router:UnansweredLogPath"] = Path.Combine(Path.GetTempPath(), $"chatbot-unanswered-{Guid.NewGuid():N}.jsonl"),
             });
             if (settings is not null)
             {
