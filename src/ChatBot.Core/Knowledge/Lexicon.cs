@@ -8,6 +8,7 @@ namespace ChatBot.Core.Knowledge;
 public sealed class Lexicon
 {
     private const string EntityPrefix = "@";
+
     /// <summary>Shorter words are left alone: "love", "tall" and "taxi" are words, not typos of "lose", "talk" and "tax".</summary>
     private const int MinCorrectedLength = 5;
 

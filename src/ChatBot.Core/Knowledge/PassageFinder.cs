@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace ChatBot.Core.Knowledge;
 
-/// <summary>A seed passage found for a question, with how much of the question it matches.</summary>
+/// <summary>A seed passage found for a question, with how much of the question it matches (0 when too few of its words).</summary>
 public sealed record PassageMatch(SeedPassage Passage, double Score, double Confidence);
 
 /// <summary>
@@ -48,7 +48,13 @@ public sealed class PassageFinder
             var scores = buffer.AsSpan(0, _passages.Length);
             query.Score(_index, scores);
             var best = WeightedQuery.Top(scores, 1);
-            return best.Length == 0 ? null : new PassageMatch(_passages[best[0]], scores[best[0]], query.Coverage(_index, best[0]));
+            if (best.Length == 0)
+            {
+                return null;
+            }
+            // A sentence sharing one or two words with a question ("meaning", "life") is chance, not an answer.
+            var confidence = query.MatchedTerms(_index, best[0]) >= _options.PassageMinTerms ? query.Coverage(_index, best[0]) : 0;
+            return new PassageMatch(_passages[best[0]], scores[best[0]], confidence);
         }
         finally
         {

@@ -47,6 +47,9 @@ public sealed record RetrievalOptions
     /// <summary>The (stricter) confidence a seed passage needs when no fact passes.</summary>
     public double PassageThreshold { get; init; } = 0.8;
 
+    /// <summary>How many of the question's words a passage must hold before it can answer at all.</summary>
+    public int PassageMinTerms { get; init; } = 3;
+
     /// <summary>A timeline needs at least this many dated facts of the topic.</summary>
     public int TimelineMinFacts { get; init; } = 2;
 }

@@ -90,6 +90,20 @@ internal sealed class WeightedQuery
         return matched / TotalMass;
     }
 
+    /// <summary>How many of the question's meaningful terms a document holds.</summary>
+    public int MatchedTerms(Bm25Index index, int document)
+    {
+        var matched = 0;
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            if (_mass[i] > 0 && index.Contains(_terms[i], document))
+            {
+                matched++;
+            }
+        }
+        return matched;
+    }
+
     /// <summary>
     /// How many of the specific entities the question names (people, places, organisations rarer than
     /// <paramref name="minIdf"/>: not the two countries every document is about) a document does not mention.
