@@ -3,6 +3,7 @@ using ChatBot.Core.Bot;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Protocol;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,7 +21,15 @@ internal sealed class BotSession
 
     public BotSession(ChatBotPaths paths)
     {
-        var services = new ServiceCollection().AddKnowledge(paths).BuildServiceProvider();
+        // The same brain and the same appsettings.json as the host: the intent router, then the fact store.
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(paths.Root, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddChatBotBrain(paths, configuration)
+            .BuildServiceProvider();
         Knowledge = services.GetRequiredService<KnowledgeBase>();
         _answerer = new RecordingAnswerer(services.GetRequiredService<IQuestionAnswerer>());
         _bot = new KnowledgeBot(_answerer, services.GetRequiredService<IStorage>(), NullLogger<KnowledgeBot>.Instance);
