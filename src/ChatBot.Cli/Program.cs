@@ -8,5 +8,6 @@ var root = new RootCommand("chatbot — ask the Kazakhstan–Korea bot, check it
     EvalCommand.Create().WithIntentEval(),
     TrainCommand.Create(),
     UnansweredCommand.Create(),
+    TeamsPackageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
