@@ -87,7 +87,7 @@ public sealed partial class DialogRouter(
         {
             // Unsure, or "not about the documents": answer only if a fact clearly does, else say so.
             var documents = Handle(turn with { Intent = string.Empty });
-            if (dialog?.Handler != HandlerKind.OutOfScope && documents.Answer.Kind is AnswerKind.Fact or AnswerKind.Timeline)
+            if (documents.Answer.Kind is AnswerKind.Fact or AnswerKind.Timeline)
             {
                 return (documents, text, ranking);
             }

@@ -6,8 +6,8 @@ namespace ChatBot.Core.Dialogs;
 /// <summary>
 /// The facts, timeline and people handlers: answers from the curated facts with the routed intent as a retrieval
 /// prior. The knowledge answerer decides first (its refusals — dates after the documents, names they never mention —
-/// and its timeline and passage answers stand); when it answers with a fact, the intent prior may pick a better fact
-/// of the routed topic.
+/// and its timeline and passage answers stand); when it answers with a fact, the intent prior may pick a fact of the routed
+/// topic that matches the question better (higher confidence), never a weaker one.
 /// </summary>
 public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnswerer answerer, FollowUpPlanner followUps) : IDialogHandler
 {
@@ -20,7 +20,7 @@ public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnsw
         {
             var retrieval = knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: turn.Previous);
             if (retrieval.Best is { } best && retrieval.Confidence >= knowledge.Options.AnswerThreshold
-                && best.Fact.Topic == turn.Intent && !Cites(answer, best.Fact))
+                && best.Fact.Topic == turn.Intent && retrieval.Confidence > answer.Confidence && !Cites(answer, best.Fact))
             {
                 answer = FactAnswer(best.Fact, retrieval, turn.Question);
             }

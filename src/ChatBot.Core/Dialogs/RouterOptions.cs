@@ -12,7 +12,7 @@ public sealed record RouterOptions
     /// Below this classifier confidence the intent is not trusted: the documents are searched without an intent prior
     /// and, unless a fact clearly answers, the bot gives the out-of-scope reply.
     /// </summary>
-    public double MinConfidence { get; init; } = 0.30;
+    public double MinConfidence { get; init; } = 0.50;
 
     /// <summary>When the top two topical intents are closer than this and lead to different facts, the bot asks which one was meant.</summary>
     public double ClarifyMargin { get; init; } = 0.10;
