@@ -25,7 +25,7 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture)
         (await chat.Page.Locator(".intro p").InnerTextAsync()).ShouldContain("five source documents");
         var welcome = await chat.BotMessages.First.InnerTextAsync();
         welcome.ShouldContain("Kazakhstan");
-        welcome.ShouldContain("source file and lines");
+        welcome.ShouldContain("Korea");
         (await chat.SuggestedActions.CountAsync()).ShouldBe(3);
         (await chat.SendBox.IsEditableAsync()).ShouldBeTrue();
         await chat.ScreenshotAsync("welcome");
