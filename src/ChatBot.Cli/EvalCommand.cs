@@ -1,16 +1,19 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Knowledge.Evaluation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Cli;
 
 /// <summary>
 /// <c>chatbot eval --questions tests/data/questions.yaml [--holdout]</c>: accuracy (the right fact cited), the
-/// out-of-scope refusal rate and the misses, printed and written as JSON; <c>--calibrate</c> proposes thresholds.
+/// out-of-scope refusal rate and the misses of the whole brain (intent router, dialogs, fact store), printed and
+/// written as JSON; <c>--calibrate</c> proposes thresholds.
 /// </summary>
 internal static class EvalCommand
 {
@@ -43,13 +46,7 @@ internal static class EvalCommand
                 await CalibrateAsync(paths, chosen, set, cancellationToken);
                 return 0;
             }
-            var options = new RetrievalOptions();
-            options = options with
-            {
-                AnswerThreshold = result.GetValue(threshold) ?? options.AnswerThreshold,
-                PassageThreshold = result.GetValue(passageThreshold) ?? options.PassageThreshold,
-            };
-            var services = new ServiceCollection().AddKnowledge(paths, options).BuildServiceProvider();
+            var services = Brain(paths, result.GetValue(threshold), result.GetValue(passageThreshold));
             var evaluator = new Evaluator(services.GetRequiredService<KnowledgeBase>());
             var (summary, outcomes) = await evaluator.RunAsync(services.GetRequiredService<IQuestionAnswerer>(), chosen, set, cancellationToken);
             Print(summary);
@@ -60,6 +57,28 @@ internal static class EvalCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The brain the host and <c>chatbot ask</c> use (intent router, then the fact store), with the host's
+    /// appsettings.json, any threshold given on the command line, and no unanswered log: an eval is not a user.
+    /// </summary>
+    private static ServiceProvider Brain(ChatBotPaths paths, double? answerThreshold, double? passageThreshold)
+    {
+        var overrides = new Dictionary<string, string?> { [$"{RouterOptions.Section}:{nameof(RouterOptions.UnansweredLogPath)}"] = "" };
+        if (answerThreshold is { } answer)
+        {
+            overrides[$"Retrieval:{nameof(RetrievalOptions.AnswerThreshold)}"] = answer.ToString(CultureInfo.InvariantCulture);
+        }
+        if (passageThreshold is { } passage)
+        {
+            overrides[$"Retrieval:{nameof(RetrievalOptions.PassageThreshold)}"] = passage.ToString(CultureInfo.InvariantCulture);
+        }
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(paths.Root, "appsettings.json"), optional: true)
+            .AddInMemoryCollection(overrides)
+            .Build();
+        return new ServiceCollection().AddLogging().AddChatBotBrain(paths, configuration).BuildServiceProvider();
     }
 
     private static void Print(EvalReport report)
