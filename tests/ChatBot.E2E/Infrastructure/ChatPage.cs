@@ -59,6 +59,8 @@ public sealed class ChatPage : IAsyncDisposable
         var chat = new ChatPage(context, await context.NewPageAsync());
         await chat.Page.GotoAsync(fixture.BaseUrl + "/");
         await chat.BotMessages.First.WaitForAsync();
+        // Web Chat's "Connecting…" notice can trail the first activity by a render; the page is ready once it is gone.
+        await chat.Page.Locator(".webchat__connectivityStatus").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
         return chat;
     }
 
