@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatBot.Core.Intents;
+using ChatBot.Core.Knowledge;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Dialogs;
@@ -81,7 +82,18 @@ public sealed partial class DialogRouter(
 
         var ranking = classifier.Classify(text);
         var (top, runnerUp) = (ranking.Top, ranking.RunnerUp);
-        var turn = new DialogTurn(text, top.Intent, top.Score, state) { Ranking = ranking };
+        if (state.LastQuestion is { } previous && KnowledgeAnswerer.IsFollowUp(text) && state.LastIntent is { } lastIntent
+            && dialogs.Find(lastIntent) is { } last && IsDocumentHandler(last.Handler))
+        {
+            // "what did he sign there": the classifier cannot know what "he" or "there" is; the last answer's topic
+            // is the better prior, and the last question the context the answer is found with.
+            var leaning = Handle(new DialogTurn(text, lastIntent, 1, state, previous) { Ranking = ranking });
+            if (leaning.Answer.Kind is AnswerKind.Fact or AnswerKind.Timeline)
+            {
+                return (leaning, text, ranking);
+            }
+        }
+        var turn = new DialogTurn(text, top.Intent, top.Score, state, state.LastQuestion) { Ranking = ranking };
         var dialog = dialogs.Find(top.Intent);
         if (dialog is null || top.Score < options.MinConfidence || dialog.Handler == HandlerKind.OutOfScope)
         {

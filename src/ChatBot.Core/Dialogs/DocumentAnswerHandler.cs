@@ -15,10 +15,12 @@ public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnsw
 
     public DialogReply Handle(DialogTurn turn)
     {
-        var (answer, _) = answerer.Answer(turn.Question, turn.Previous);
+        var (answer, understood) = answerer.Answer(turn.Question, turn.Previous);
+        // The prior retrieval reads the conversation only when the answerer did (a follow-up), not for a new question.
+        var context = understood is not null && understood != turn.Question ? turn.Previous : null;
         if (answer.Kind == AnswerKind.Fact && knowledge.Topics.Contains(turn.Intent))
         {
-            var retrieval = knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: turn.Previous);
+            var retrieval = knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: context);
             if (retrieval.Best is { } best && retrieval.Confidence >= knowledge.Options.AnswerThreshold
                 && best.Fact.Topic == turn.Intent && retrieval.Confidence > answer.Confidence && !Cites(answer, best.Fact))
             {

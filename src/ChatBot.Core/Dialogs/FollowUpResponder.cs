@@ -23,7 +23,7 @@ public sealed partial class FollowUpResponder(KnowledgeBase knowledge, DocumentA
             FollowUpKind.WhoIsThatPerson when LastPerson(state) is { } person =>
                 documents.Handle(turn with { Question = $"who is {person}", Intent = "ambassadors_officials", Previous = null }),
             FollowUpKind.Reask when state.LastIntent is not null && state.LastQuestion is not null && followUp.Addition.Length > 0 =>
-                documents.Handle(turn with { Question = Reask(state.LastQuestion, followUp.Addition), Intent = state.LastIntent, Previous = state.LastQuestion }),
+                documents.Handle(turn with { Question = ReaskOrAsIs(state.LastQuestion, followUp.Addition, turn.Question), Intent = state.LastIntent, Previous = state.LastQuestion }),
             _ => null,
         };
     }
@@ -37,6 +37,13 @@ public sealed partial class FollowUpResponder(KnowledgeBase knowledge, DocumentA
             return Year().Replace(lastQuestion, newYear.Value, 1);
         }
         return addition;
+    }
+
+    /// <summary>The last question with the new year; without a year, the message as typed ("and of imports?"), which the answerer reads with the last question as context.</summary>
+    private static string ReaskOrAsIs(string lastQuestion, string addition, string asTyped)
+    {
+        var reasked = Reask(lastQuestion, addition);
+        return ReferenceEquals(reasked, addition) ? asTyped : reasked;
     }
 
     private DialogReply WhereFrom(ConversationState state)

@@ -124,7 +124,7 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
     private static bool AsksAboutThePresent(string question) => PresentTime().IsMatch(question);
 
     /// <summary>"and in 2022?", "what about kia?", "when did he die": a question that leans on the one before.</summary>
-    private static bool IsFollowUp(string question) =>
+    public static bool IsFollowUp(string question) =>
         question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7 && FollowUpCue().IsMatch(question);
 
     private static string Truncate(string context) => context.Length <= MaxContextLength ? context : context[^MaxContextLength..];
