@@ -1,5 +1,6 @@
--- wrk script: POST the benchmark question with expectReplies. Each thread cycles through its own 16 conversation
--- ids (32 connections over 2 threads), so no two in-flight turns share a conversation, as with real users.
+-- wrk script: POST the benchmark question with expectReplies. Each thread cycles through its own 256 conversation
+-- ids, so two in-flight turns (16 connections per thread) rarely share a conversation, as with real users, whose
+-- turns in one conversation come one after another.
 local question = os.getenv("BENCH_QUESTION") or "What was the trade volume between Kazakhstan and Korea in 2019?"
 local threads = 0
 local requests = {}
@@ -11,7 +12,7 @@ function setup(thread)
 end
 
 function init(args)
-  for i = 0, 15 do
+  for i = 0, 255 do
     local body = string.format(
       '{"type":"message","id":"bench-%d-%d","channelId":"test","serviceUrl":"http://127.0.0.1:1/",'
       .. '"deliveryMode":"expectReplies","from":{"id":"user-%d-%d","name":"User"},"recipient":{"id":"bot","name":"Bot"},'
@@ -22,5 +23,5 @@ end
 
 function request()
   n = n + 1
-  return requests[n % 16]
+  return requests[n % 256]
 end

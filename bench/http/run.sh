@@ -26,8 +26,10 @@ done
 
 BOT_PID=""
 ECHO_PID=""
+WRK_PID=""
 cleanup() {
-  # Only the two processes this script started, by their ids.
+  # Only the processes this script started, by their ids.
+  [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null
   [ -n "$BOT_PID" ] && kill "$BOT_PID" 2>/dev/null && wait "$BOT_PID" 2>/dev/null
   [ -n "$ECHO_PID" ] && kill "$ECHO_PID" 2>/dev/null
   [ "${BENCH_KEEP_LOGS:-0}" = 1 ] && echo "logs: $LOGS" || rm -rf "$LOGS"
@@ -65,6 +67,8 @@ ask_bot() {
 echo "== machine"
 echo "cpu: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); memory: $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r); dotnet $(dotnet --version); node $(node --version); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on these 2 cores skews every figure below)"
 
 echo "== build (Release)"
 dotnet build "$ROOT/src/ChatBot.Web/ChatBot.Web.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q >"$LOGS/build.log" 2>&1 \
@@ -127,11 +131,19 @@ ask_bot after-load | grep -q '4.2 billion' && echo "bot still answers correctly 
 echo "== memory: 100,000 requests across 10,000 conversations, twice (new conversations the second time)"
 for pass in 1 2; do
   begin=$(now_ms)
-  BENCH_FIRST_CONVERSATION=$(( (pass - 1) * 10000 )) BENCH_THREADS=$THREADS \
-    wrk -t$THREADS -c$CONNECTIONS -d120s --latency -s "$HERE/memory.lua" "$BOT_URL/api/messages" >"$LOGS/memory-$pass.txt"
-  read -r rps p99 non2xx errors < <(wrk_figures "$LOGS/memory-$pass.txt")
+  rm -f "$LOGS"/done-*
+  BENCH_FIRST_CONVERSATION=$(( (pass - 1) * 10000 )) BENCH_THREADS=$THREADS BENCH_DONE_PREFIX="$LOGS/done-" \
+    wrk -t$THREADS -c$CONNECTIONS -d300s --latency -s "$HERE/memory.lua" "$BOT_URL/api/messages" >"$LOGS/memory-$pass.txt" &
+  WRK_PID=$!
+  while [ "$(ls "$LOGS" | grep -c '^done-')" -lt "$THREADS" ] && kill -0 "$WRK_PID" 2>/dev/null; do sleep 0.05; done
+  elapsed=$(( $(now_ms) - begin ))
+  kill -INT "$WRK_PID" 2>/dev/null || true # wrk prints its summary on SIGINT
+  wait "$WRK_PID" || true
+  read -r _ p99 non2xx errors < <(wrk_figures "$LOGS/memory-$pass.txt")
   requests=$(awk '/requests in/ { print $1 }' "$LOGS/memory-$pass.txt")
-  echo "pass $pass: $requests requests in $(( $(now_ms) - begin )) ms ($rps req/s, p99 $p99 ms, non-2xx $non2xx, socket errors $errors); bot RSS $(rss_mb "$BOT_PID") MB"
+  printf 'pass %d: %s requests in %d ms (%.0f req/s, p99 %s ms, non-2xx %s, socket errors %s); bot RSS %s MB\n' \
+    "$pass" "$requests" "$elapsed" "$(calc "$requests * 1000 / $elapsed")" "$p99" "$non2xx" "$errors" "$(rss_mb "$BOT_PID")"
 done
 echo "bot RSS: $rss_before MB after warm-up -> $rss_after_load MB after load -> $(rss_mb "$BOT_PID") MB after 200,000 requests in 20,000 conversations"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== done"
