@@ -28,11 +28,16 @@ BOT_PID=""
 ECHO_PID=""
 WRK_PID=""
 cleanup() {
+  set +e # a process that already exited must not stop the clean-up
   # Only the processes this script started, by their ids.
-  [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null
-  [ -n "$BOT_PID" ] && kill "$BOT_PID" 2>/dev/null && wait "$BOT_PID" 2>/dev/null
-  [ -n "$ECHO_PID" ] && kill "$ECHO_PID" 2>/dev/null
-  [ "${BENCH_KEEP_LOGS:-0}" = 1 ] && echo "logs: $LOGS" || rm -rf "$LOGS"
+  for pid in $WRK_PID $BOT_PID $ECHO_PID; do kill "$pid" 2>/dev/null; done
+  for _ in $(seq 1 50); do
+    alive=0
+    for pid in $BOT_PID $ECHO_PID; do kill -0 "$pid" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  if [ "${BENCH_KEEP_LOGS:-0}" = 1 ]; then echo "logs: $LOGS"; else rm -rf "$LOGS"; fi
 }
 trap cleanup EXIT
 
