@@ -14,8 +14,10 @@ public static class ChatBotBrain
     {
         services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
-        var storage = configuration.GetSection("Storage:Memory").Get<MemoryStorageOptions>() ?? new MemoryStorageOptions();
-        services.TryAddSingleton<IStorage>(sp => new MemoryStorage(storage, sp.GetRequiredService<TimeProvider>()));
+        // Read when first resolved, so settings added after registration (tests, later sources) still count.
+        services.TryAddSingleton<IStorage>(sp => new MemoryStorage(
+            configuration.GetSection("Storage:Memory").Get<MemoryStorageOptions>() ?? new MemoryStorageOptions(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddKnowledge(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
         services.AddDialogs(paths, configuration.GetSection(RouterOptions.Section).Get<RouterOptions>());
         services.TryAddSingleton<IBot, KnowledgeBot>();

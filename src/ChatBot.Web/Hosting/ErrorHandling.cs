@@ -10,6 +10,7 @@ public static class ErrorHandling
             StatusCodeSelector = ex => ex switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
+                ChatBot.Core.Dialogs.StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 OperationCanceledException => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status500InternalServerError,
             },

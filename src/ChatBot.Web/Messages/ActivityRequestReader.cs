@@ -24,7 +24,16 @@ public static class ActivityRequestReader
         {
             return TooLarge(maxBytes);
         }
-        var body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+        {
+            // The client went away or sent a broken body (e.g. a load tool stopping mid-request): not a server fault.
+            return Fail(StatusCodes.Status400BadRequest, "Incomplete body", "The request body ended before it was complete.");
+        }
         if (body is null)
         {
             return TooLarge(maxBytes);

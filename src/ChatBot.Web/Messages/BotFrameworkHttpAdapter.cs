@@ -53,7 +53,8 @@ public sealed class BotFrameworkHttpAdapter(IBot bot, OutboundQueue outbound, IL
                 context.InvokeResponse = new InvokeResponse(501, null); // the channel gets "not handled", never a server error
             }
         }
-        logger.LogInformation("Processed {ActivityType} {ActivityId} in {ConversationId} ({DeliveryMode}) in {ElapsedMs:0.0} ms",
+        // The bot logs each answered message at Information (intent, latency); this per-activity line is for debugging.
+        logger.LogDebug("Processed {ActivityType} {ActivityId} in {ConversationId} ({DeliveryMode}) in {ElapsedMs:0.0} ms",
             activity.Type, activity.Id, activity.Conversation?.Id, activity.DeliveryMode ?? DeliveryModes.Normal,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return context;
