@@ -77,6 +77,7 @@ internal static class EvalCommand
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(paths.Root, "appsettings.json"), optional: true)
             .AddInMemoryCollection(overrides)
+            .AddEnvironmentVariables()
             .Build();
         return new ServiceCollection().AddLogging().AddChatBotBrain(paths, configuration).BuildServiceProvider();
     }

@@ -14,6 +14,9 @@ public sealed class FactRetriever
     private readonly Bm25Index _index;
     private readonly Bm25Index _formIndex; // one document per question form: the form closest to the question counts most
     private readonly int[] _formFact;      // form → index of its fact
+    private readonly int[][] _formTerms;   // form → its distinct terms (an alias phrase counts once, as its entity)
+    private readonly AnswerType[] _gives;  // fact → the kinds of answer it gives
+    private readonly Dictionary<int, AnswerType> _cueTerms = []; // "when", "who", ...: term → the kind of answer it asks for
 
     public FactRetriever(IReadOnlyList<Fact> facts, Lexicon lexicon, EntityLexicon entities, RetrievalOptions options)
     {
@@ -38,6 +41,15 @@ public sealed class FactRetriever
         _formFact = [.. forms.Select(f => f.Fact)];
         _formIndex = new Bm25Index(lexicon.TermCount, [.. forms.Select(f => (IReadOnlyList<IReadOnlyList<int>>)[f.Terms])],
             [new Bm25Field(1, options.FormB)], options.K1);
+        _formTerms = [.. _facts.SelectMany(fact => fact.Questions.Select(OwnTerms))];
+        _gives = [.. _facts.Select(fact => AnswerTypes.Of(fact, entities))];
+        foreach (var (word, type) in AnswerTypes.CueWords)
+        {
+            if (lexicon.TermId(word) is var term and >= 0)
+            {
+                _cueTerms[term] = type;
+            }
+        }
     }
 
     public RetrievalOptions Options { get; }
@@ -86,18 +98,25 @@ public sealed class FactRetriever
                     }
                 }
             }
-            // BM25 finds the candidates; among them, a fact that holds more of the question's words ranks higher.
+            // BM25 finds the candidates; among them, a fact that holds more of the question's words ranks higher, and
+            // more so one whose question form says what the question says, or whose answer is of the kind asked for.
+            var need = AnswerTypes.Of(question);
             var best = WeightedQuery.Top(scores, Math.Max(top, Options.RerankDepth));
-            var ranked = new List<RankedFact>(best.Length);
+            var ranked = new List<(RankedFact Fact, int Doc)>(best.Length);
             foreach (var doc in best)
             {
-                var coverage = query.Coverage(_index, doc);
-                ranked.Add(new RankedFact(_facts[doc], scores[doc] * Math.Pow(coverage, Options.CoverageExponent), coverage));
+                var answers = (_gives[doc] & need) != 0;
+                var coverage = query.Coverage(_index, doc, term => IsCue(term, need));
+                var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
+                    * (1 + Options.FormSimilarityWeight * BestFormSimilarity(query, doc, need))
+                    * (answers ? 1 + Options.AnswerTypeBoost : 1);
+                ranked.Add((new RankedFact(_facts[doc], score, coverage), doc));
             }
-            ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+            ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
             var confidence = ranked.Count == 0 ? 0
-                : ranked[0].Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, Array.IndexOf(_facts, ranked[0].Fact), Options.SpecificEntityIdf));
-            return new FactRetrieval(ranked.Count > top ? ranked[..top] : ranked, confidence, analyzed.Unknown);
+                : ranked[0].Fact.Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, ranked[0].Doc, Options.SpecificEntityIdf));
+            var facts = ranked.Take(top).Select(r => r.Fact).ToList();
+            return new FactRetrieval(facts, confidence, analyzed.Unknown);
         }
         finally
         {
@@ -128,6 +147,32 @@ public sealed class FactRetriever
             scores[fact] += weight * best;
             start = end;
         }
+    }
+
+    private bool IsCue(int term, AnswerType need) => need != AnswerType.None && _cueTerms.TryGetValue(term, out var type) && (type & need) != 0;
+
+    /// <summary>The similarity of the question to the closest of a fact's question forms (see <see cref="WeightedQuery.Similarity"/>).</summary>
+    private double BestFormSimilarity(WeightedQuery query, int fact, AnswerType need)
+    {
+        if (Options.FormSimilarityWeight <= 0)
+        {
+            return 0;
+        }
+        var best = 0.0;
+        var at = Array.IndexOf(_formFact, fact);
+        for (var form = at; form >= 0 && form < _formFact.Length && _formFact[form] == fact; form++)
+        {
+            best = Math.Max(best, query.Similarity(_index, _formTerms[form], term => _cueTerms.ContainsKey(term)));
+        }
+        return best;
+    }
+
+    /// <summary>A text's distinct terms as a question counts them: an alias phrase by its entity, not also by its words.</summary>
+    private int[] OwnTerms(string text)
+    {
+        var analyzed = new AnalyzedText();
+        _lexicon.Analyze(text, correctTypos: false, analyzed);
+        return [.. analyzed.Terms.Where((_, i) => !analyzed.InAlias[i]).Distinct()];
     }
 
     private IReadOnlyList<int> Terms(string text)

@@ -46,7 +46,7 @@ public sealed class Lexicon
         {
             if (IsContentWord(word))
             {
-                var stem = LightStemmer.Stem(word);
+                var stem = Stemmer.Stem(word);
                 _stems[word] = stem;
                 Intern(stem);
             }
@@ -75,7 +75,7 @@ public sealed class Lexicon
     public int TermId(string word)
     {
         var tokens = Tokenizer.Tokenize(word);
-        return tokens.Count == 1 && IsContentWord(tokens[0]) ? _termIds.GetValueOrDefault(LightStemmer.Stem(tokens[0]), -1) : -1;
+        return tokens.Count == 1 && IsContentWord(tokens[0]) ? _termIds.GetValueOrDefault(Stemmer.Stem(tokens[0]), -1) : -1;
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class Lexicon
             {
                 continue;
             }
-            var stem = _stems.TryGetValue(word, out var known) ? known : LightStemmer.Stem(word);
+            var stem = _stems.TryGetValue(word, out var known) ? known : Stemmer.Stem(word);
             if (_termIds.TryGetValue(stem, out var id))
             {
                 Add(result, id, corrected[i], inAlias: i < aliasEnd);
@@ -156,7 +156,7 @@ public sealed class Lexicon
     /// <summary>The vocabulary word closest to an unknown one with the same first letter, or null: ties go to the more frequent word.</summary>
     private string? Correct(string word)
     {
-        if (word.Length < MinCorrectedLength || !word.All(char.IsLetter) || Stopwords.Contains(word) || _termIds.ContainsKey(LightStemmer.Stem(word)))
+        if (word.Length < MinCorrectedLength || !word.All(char.IsLetter) || Stopwords.Contains(word) || _termIds.ContainsKey(Stemmer.Stem(word)))
         {
             return null;
         }

@@ -21,7 +21,13 @@ public sealed record RetrievalOptions
 
     /// <summary>How many BM25 candidates are re-ranked by score × coverage^<see cref="CoverageExponent"/>.</summary>
     public int RerankDepth { get; init; } = 20;
-    public double CoverageExponent { get; init; } = 0.5;
+    public double CoverageExponent { get; init; } = 1.0;
+
+    /// <summary>How much the similarity (0–1) of the question to a fact's closest question form multiplies its score by: 1 + this × similarity.</summary>
+    public double FormSimilarityWeight { get; init; } = 1.0;
+
+    /// <summary>How much more a fact scores when its answer is of the kind the question asks for ("when" → a date): its score is multiplied by 1 + this.</summary>
+    public double AnswerTypeBoost { get; init; } = 0.3;
 
     /// <summary>How much more a fact of the predicted intent scores: its score is multiplied by 1 + this.</summary>
     public double IntentPriorBoost { get; init; } = 0.5;

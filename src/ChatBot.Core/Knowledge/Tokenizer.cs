@@ -20,6 +20,7 @@ public static class Tokenizer
         ["forty"] = "40", ["fifty"] = "50", ["sixty"] = "60", ["hundred"] = "100",
         ["third"] = "3", ["fourth"] = "4", ["fifth"] = "5", ["sixth"] = "6", ["seventh"] = "7", ["eighth"] = "8",
         ["ninth"] = "9", ["tenth"] = "10", ["twentieth"] = "20", ["thirtieth"] = "30",
+        ["whose"] = "who", ["whos"] = "who", ["whom"] = "who",
         ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june",
         ["jul"] = "july", ["aug"] = "august", ["sep"] = "september", ["sept"] = "september", ["oct"] = "october",
         ["nov"] = "november", ["dec"] = "december",

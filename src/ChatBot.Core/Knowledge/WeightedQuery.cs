@@ -13,6 +13,10 @@ internal sealed class WeightedQuery
     private readonly List<float> _weights = new(16);
     private readonly List<float> _mass = new(16);
     private readonly List<int> _entities = new(4); // entity terms the question itself names (not its context)
+    private readonly List<bool> _own = new(16);    // the term is the question's own, not only its context's
+
+    /// <summary>The weight of the question's own unknown words (its context's left out).</summary>
+    public float OwnUnknownMass { get; private set; }
 
     public float TotalMass { get; private set; }
 
@@ -28,15 +32,16 @@ internal sealed class WeightedQuery
                 query._entities.Add(term);
             }
         }
-        query.Add(index, question, 1f, (float)typoWeight);
+        query.Add(index, question, 1f, (float)typoWeight, own: true);
+        query.OwnUnknownMass = query.TotalMass - query._mass.Sum();
         if (context is not null)
         {
-            query.Add(index, context, (float)contextWeight, (float)(typoWeight * contextWeight));
+            query.Add(index, context, (float)contextWeight, (float)(typoWeight * contextWeight), own: false);
         }
         return query;
     }
 
-    private void Add(Bm25Index index, AnalyzedText text, float weight, float typoWeight)
+    private void Add(Bm25Index index, AnalyzedText text, float weight, float typoWeight, bool own)
     {
         for (var i = 0; i < text.Terms.Count; i++)
         {
@@ -49,6 +54,7 @@ internal sealed class WeightedQuery
                 _terms.Add(term);
                 _weights.Add(w);
                 _mass.Add(mass);
+                _own.Add(own);
                 TotalMass += mass;
             }
             else if (w > _weights[at] || mass > _mass[at])
@@ -73,21 +79,64 @@ internal sealed class WeightedQuery
     }
 
     /// <summary>The share (0–1) of the question's weight that a document matches.</summary>
-    public double Coverage(Bm25Index index, int document)
+    public double Coverage(Bm25Index index, int document) => Coverage(index, document, null);
+
+    /// <summary>
+    /// The share (0–1) of the question's weight that a document matches, leaving out the terms <paramref name="excluded"/>
+    /// says so (a question word such as "when" says what kind of answer is wanted, not what it is about).
+    /// </summary>
+    public double Coverage(Bm25Index index, int document, Func<int, bool>? excluded)
     {
-        if (TotalMass <= 0)
-        {
-            return 0;
-        }
         var matched = 0f;
+        var total = TotalMass;
         for (var i = 0; i < _terms.Count; i++)
         {
-            if (_mass[i] > 0 && index.Contains(_terms[i], document))
+            if (_mass[i] <= 0)
+            {
+                continue;
+            }
+            if (excluded?.Invoke(_terms[i]) == true)
+            {
+                total -= _mass[i];
+            }
+            else if (index.Contains(_terms[i], document))
             {
                 matched += _mass[i];
             }
         }
-        return matched / TotalMass;
+        return total <= 0 ? 0 : matched / total;
+    }
+
+    /// <summary>
+    /// How alike the question and one question form are (Dice over idf weights, 0–1): a form that says what the
+    /// question says, and little else, is the strongest sign that its fact is the one asked for. Terms
+    /// <paramref name="ignored"/> says so are left out on both sides; unknown words count on the question's side.
+    /// </summary>
+    public double Similarity(Bm25Index index, IReadOnlyList<int> formTerms, Func<int, bool> ignored)
+    {
+        var questionMass = OwnUnknownMass;
+        var shared = 0f;
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            if (_own[i] && _mass[i] > 0 && !ignored(_terms[i]))
+            {
+                var idf = index.IdfOf(_terms[i]);
+                questionMass += idf;
+                if (formTerms.Contains(_terms[i]))
+                {
+                    shared += idf;
+                }
+            }
+        }
+        var formMass = 0f;
+        foreach (var term in formTerms)
+        {
+            if (!ignored(term))
+            {
+                formMass += index.IdfOf(term);
+            }
+        }
+        return questionMass + formMass <= 0 ? 0 : 2 * shared / (questionMass + formMass);
     }
 
     /// <summary>How many of the question's meaningful terms a document holds.</summary>
