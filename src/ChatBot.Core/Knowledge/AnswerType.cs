@@ -109,7 +109,7 @@ public static partial class AnswerTypes
     [GeneratedRegex(@"\b(who|whom|whose|who's|whos)\b|\bby\s+whom\b", RegexOptions.IgnoreCase)]
     private static partial Regex WantsAgent();
 
-    [GeneratedRegex(@"\bhow\s+(much|many|big|large|high|fast|long|intensive|far)\b|\b(number|amount|volume|share|percentage)\s+of\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(much|many|big|large|high|long|intensive|far)\b|\b(number|amount|volume|share|percentage)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex WantsFigure();
 
     [GeneratedRegex(@"\bwhere\b|\b(which|what)\s+(city|cities|region|place|town)\b", RegexOptions.IgnoreCase)]

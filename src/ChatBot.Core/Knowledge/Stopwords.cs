@@ -19,6 +19,8 @@ public static class Stopwords
         "again", "still", "yet", "ever", "not", "no", "nor", "only", "both", "each", "few", "between", "among", "via", "per",
         "s", "t", "o", "d", "ll", "re", "ve", "im", "ok", "okay", "hi", "hey", "hello", "thanks", "thank", "one",
         "give", "show", "get", "got", "say", "said", "says", "like", "want", "need", "let", "lets",
+        "gave", "given", "gives", "giving", "before", "after", "beyond", "during",
+        "happen", "happened", "happens", "occur", "occurred", "figure", "figures",
     };
 
     public static bool Contains(string word) => Words.Contains(word);

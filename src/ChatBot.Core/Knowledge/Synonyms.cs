@@ -24,7 +24,13 @@ public static class Synonyms
         ["envoy"] = "ambassador", ["envoys"] = "ambassador",
         ["trip"] = "visit", ["trips"] = "visit", ["went"] = "visit", ["came"] = "visit",
         ["deported"] = "deportation", ["evicted"] = "deportation", ["resettlement"] = "deportation",
-        ["talks"] = "consultation", ["talked"] = "consultation",
+        ["talks"] = "consultation",
+        ["talk"] = "discuss", ["talked"] = "discuss", ["talking"] = "discuss", ["discussion"] = "discuss", ["discussions"] = "discuss",
+        ["fast"] = "rapid", ["quick"] = "rapid", ["quickly"] = "rapid", ["swift"] = "rapid", ["swiftly"] = "rapid", ["speedy"] = "rapid",
+        ["top"] = "largest",
+        ["build"] = "construction", ["builds"] = "construction",
+        ["young"] = "generation", ["youth"] = "generation",
+        ["loving"] = "advocate", ["peaceful"] = "peace",
     };
 
     public static string Map(string word) => Canonical.GetValueOrDefault(word, word);
