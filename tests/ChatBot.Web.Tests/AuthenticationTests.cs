@@ -11,23 +11,18 @@ namespace ChatBot.Web.Tests;
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string ServiceUrl = "http://127.0.0.1:1/";
+    private SignedBotHost _host = null!;
     private TestChannel _channel = null!;
-    private ChatBotApp _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _channel = await TestChannel.StartAsync();
-        _app = new ChatBotApp(_channel.BotSettings());
-        _client = _app.CreateClient();
+        _host = await SignedBotHost.StartAsync();
+        _channel = _host.Channel;
+        _client = _host.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<HttpResponseMessage> PostAsync(string? authorization, string channelId = "emulator", string serviceUrl = ServiceUrl)
     {
@@ -175,5 +170,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         (await PostAsync("Bearer " + _channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (_channel.JwksFetches - fetchesBefore).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_unreachable_key_host_refuses_the_request_instead_of_failing()
+    {
+        var settings = _channel.BotSettings();
+        settings["BotFramework:OpenIdMetadataUrl"] = $"http://127.0.0.1:{HostProcess.FreePort()}/.well-known/openidconfiguration";
+        await using var app = new ChatBotApp(settings);
+        using var client = app.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(Activities.Message("hello", serviceUrl: ServiceUrl)) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _channel.Token(ServiceUrl));
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

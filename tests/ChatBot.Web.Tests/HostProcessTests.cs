@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using ChatBot.Core;
 using ChatBot.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -10,30 +8,14 @@ namespace ChatBot.Web.Tests;
 /// <summary>The host as a real process, the way `dotnet run --project src/ChatBot.Web` starts it.</summary>
 public sealed class HostProcessTests(ITestOutputHelper output)
 {
-    private static readonly string WebDll = typeof(Program).Assembly.Location;
-
-    private static ProcessStartInfo StartInfo(params (string Key, string Value)[] environment)
-    {
-        var info = new ProcessStartInfo("dotnet", [WebDll])
-        {
-            WorkingDirectory = ChatBotPaths.Locate().Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-        return info;
-    }
-
     [Theory]
     [InlineData("BotFramework__MaxBodyBytes", "5", "MaxBodyBytes")]
     [InlineData("BotFramework__OpenIdMetadataUrl", "not a url", "OpenIdMetadataUrl")]
     [InlineData("MicrosoftAppId", "not-a-guid", "MicrosoftAppId")]
     public async Task A_bad_setting_stops_the_host_with_a_clear_message(string key, string value, string named)
     {
-        using var process = Process.Start(StartInfo((key, value), ("Urls", "http://127.0.0.1:0")))!;
+        var info = HostProcess.StartInfo(new Dictionary<string, string> { [key] = value, ["Urls"] = "http://127.0.0.1:0" });
+        using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
         if (!exited)
@@ -51,42 +33,17 @@ public sealed class HostProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task The_host_answers_a_cited_question_over_http_after_start()
     {
-        var port = FreePort();
         var started = Stopwatch.StartNew();
-        using var process = Process.Start(StartInfo(("Urls", $"http://127.0.0.1:{port}")))!;
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            HttpResponseMessage? response = null;
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (response is null && DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                try
-                {
-                    response = await client.PostAsync("/api/messages", Activities.Json(Activities.Message("what was the trade volume in 2019")));
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(50); // the port is not open yet
-                }
-            }
-            started.Stop();
+        using var host = HostProcess.Start();
 
-            response.ShouldNotBeNull("the host did not answer within 60 s");
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await Activities.RepliesAsync(response)).Single().Text().ShouldMatch(@"Sources?: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
-            output.WriteLine($"cold start to first cited answer: {started.ElapsedMilliseconds} ms (Debug build under the test runner)");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-        }
-    }
+        var response = await host.SendWhenUpAsync(
+            client => client.PostAsync("/api/messages", Activities.Json(Activities.Message("what was the trade volume in 2019"))),
+            TimeSpan.FromSeconds(60));
+        started.Stop();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        response.ShouldNotBeNull("the host did not answer within 60 s");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Activities.RepliesAsync(response)).Single().Text().ShouldMatch(@"Sources?: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
+        output.WriteLine($"cold start to first cited answer: {started.ElapsedMilliseconds} ms (Debug build under the test runner)");
     }
 }

@@ -15,23 +15,18 @@ public sealed class TeamsTests : IAsyncLifetime
     private const string TeamsServiceUrl = "https://smba.trafficmanager.net/emea/";
     private const string BotId = "28:" + TestChannel.AppId;
     private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private SignedBotHost _host = null!;
     private TestChannel _channel = null!;
-    private ChatBotApp _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _channel = await TestChannel.StartAsync();
-        _app = new ChatBotApp(_channel.BotSettings());
-        _client = _app.CreateClient();
+        _host = await SignedBotHost.StartAsync();
+        _channel = _host.Channel;
+        _client = _host.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     /// <summary>A message as Teams sends it in a team channel: mention in text and entities, tenant in conversation and channelData.</summary>
     private static JsonObject TeamsMessage(string text, string? mentionText = "<at>KzKr Bot</at>") => new()

@@ -52,12 +52,23 @@ public sealed class BotFrameworkAuthentication(
             return AuthenticationResult.Fail("activity has no channelId to check the key endorsement against");
         }
 
-        var keys = await keyCache.GetKeysAsync(cancellationToken).ConfigureAwait(false);
-        var result = await ValidateAsync(token, keys, cancellationToken).ConfigureAwait(false);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && await keyCache.TryRefreshForUnknownKeyAsync(cancellationToken).ConfigureAwait(false))
+        IReadOnlyDictionary<string, OpenIdKeyCache.EndorsedKey> keys;
+        TokenValidationResult result;
+        try
         {
             keys = await keyCache.GetKeysAsync(cancellationToken).ConfigureAwait(false);
             result = await ValidateAsync(token, keys, cancellationToken).ConfigureAwait(false);
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException && await keyCache.TryRefreshForUnknownKeyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys = await keyCache.GetKeysAsync(cancellationToken).ConfigureAwait(false);
+                result = await ValidateAsync(token, keys, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // No keys, no trust: a request that cannot be verified is refused, never answered with a server error.
+            return AuthenticationResult.Fail($"signing keys unavailable: {ex.GetType().Name}");
         }
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {

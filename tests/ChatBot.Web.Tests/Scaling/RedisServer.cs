@@ -28,7 +28,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FindExecutable(), FreePort());
+        var server = new RedisServer(FindExecutable(), Infrastructure.HostProcess.FreePort());
         await server.StartAgainAsync();
         return server;
     }
@@ -104,13 +104,6 @@ public sealed class RedisServer : IAsyncDisposable
             ?? throw new InvalidOperationException(
                 "redis-server is not installed, and the Redis tests need a real one. Install it with " +
                 "`sudo apt-get install -y redis-server` (Debian/Ubuntu; .ci/run does this on a fresh machine), then run the tests again.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public ValueTask DisposeAsync()

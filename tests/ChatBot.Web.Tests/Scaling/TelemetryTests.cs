@@ -157,65 +157,30 @@ public sealed class TelemetryTests
             context.Response.StatusCode = StatusCodes.Status200OK;
             return Task.CompletedTask;
         });
-        var port = FreePort();
         // The real host process, configured the way an operator does it: OTEL_* environment variables.
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        using var host = HostProcess.Start(new Dictionary<string, string>
         {
-            WorkingDirectory = ChatBotPaths.Locate().Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Urls"] = $"http://127.0.0.1:{port}",
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl,
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
-            },
-        };
-        using var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            HttpResponseMessage? response = null;
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (response is null && DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                try
-                {
-                    response = await AskAsync(client, "What was the trade volume between Kazakhstan and Korea in 2019?", "conv-otlp");
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(50); // the port is not open yet
-                }
-            }
-            response.ShouldNotBeNull("the host did not answer within 60 s").StatusCode.ShouldBe(HttpStatusCode.OK);
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
 
-            var deadlineForBoth = DateTime.UtcNow.AddSeconds(30);
-            while (!(Posted(collector, "/v1/traces") && Posted(collector, "/v1/metrics")) && DateTime.UtcNow < deadlineForBoth)
-            {
-                await Task.Delay(100); // exports run every 100–200 ms
-            }
+        var response = await host.SendWhenUpAsync(
+            client => AskAsync(client, "What was the trade volume between Kazakhstan and Korea in 2019?", "conv-otlp"),
+            TimeSpan.FromSeconds(60));
+        response.ShouldNotBeNull("the host did not answer within 60 s").StatusCode.ShouldBe(HttpStatusCode.OK);
 
-            Posted(collector, "/v1/traces").ShouldBeTrue("no OTLP trace export arrived");
-            Posted(collector, "/v1/metrics").ShouldBeTrue("no OTLP metrics export arrived");
-        }
-        finally
+        var deadlineForBoth = DateTime.UtcNow.AddSeconds(30);
+        while (!(Posted(collector, "/v1/traces") && Posted(collector, "/v1/metrics")) && DateTime.UtcNow < deadlineForBoth)
         {
-            process.Kill(entireProcessTree: true);
+            await Task.Delay(100); // exports run every 100–200 ms
         }
+
+        Posted(collector, "/v1/traces").ShouldBeTrue("no OTLP trace export arrived");
+        Posted(collector, "/v1/metrics").ShouldBeTrue("no OTLP metrics export arrived");
     }
 
     private static bool Posted(LoopbackServer collector, string path) =>
         collector.Requests.Any(r => r.Method == "POST" && r.RawPath == path);
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
