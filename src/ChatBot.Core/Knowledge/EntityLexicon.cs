@@ -1,10 +1,13 @@
 namespace ChatBot.Core.Knowledge;
 
-/// <summary>A person, organisation or place the seeds name, with the other ways people write it ("ROK", "South Korea").</summary>
-public sealed record NamedEntity(string Name, string Kind, IReadOnlyList<string> Aliases);
+/// <summary>
+/// A person, organisation or place the seeds name, with the other ways people write it ("ROK", "South Korea"), and
+/// the entity it may stand for in a question (a capital for its country's government: "Seoul and Astana agreed").
+/// </summary>
+public sealed record NamedEntity(string Name, string Kind, IReadOnlyList<string> Aliases, string? StandsFor = null);
 
 /// <summary>The entities of <c>models/entities.yaml</c>: canonical name → aliases, looked up either way, case-insensitively.</summary>
-public sealed class EntityLexicon
+public sealed partial class EntityLexicon
 {
     private readonly Dictionary<string, NamedEntity> _byName;
     private readonly Dictionary<string, NamedEntity> _byAnyName;
@@ -15,9 +18,10 @@ public sealed class EntityLexicon
         foreach (var entity in entities)
         {
             // The part files may both name an entity; the merged entry keeps every alias once.
+            var named = entity with { Aliases = WithYearless(entity) };
             _byName[entity.Name] = _byName.TryGetValue(entity.Name, out var known)
-                ? known with { Aliases = [.. known.Aliases.Union(entity.Aliases, StringComparer.OrdinalIgnoreCase)] }
-                : entity;
+                ? known with { Aliases = [.. known.Aliases.Union(named.Aliases, StringComparer.OrdinalIgnoreCase)], StandsFor = known.StandsFor ?? entity.StandsFor }
+                : named;
         }
         Entities = [.. _byName.Values];
         _byAnyName = new Dictionary<string, NamedEntity>(StringComparer.OrdinalIgnoreCase);
@@ -35,6 +39,21 @@ public sealed class EntityLexicon
     }
 
     public static EntityLexicon Empty { get; } = new([]);
+
+    /// <summary>
+    /// "Year of Korea in Kazakhstan 2011" and "Tokayev state visit to Korea (2021)" are also asked about without their
+    /// year: the name without it is one more alias.
+    /// </summary>
+    private static IReadOnlyList<string> WithYearless(NamedEntity entity)
+    {
+        var yearless = TrailingYear().Replace(entity.Name, "").Trim();
+        return yearless.Length > 0 && yearless != entity.Name && !entity.Aliases.Contains(yearless, StringComparer.OrdinalIgnoreCase)
+            ? [.. entity.Aliases, yearless]
+            : entity.Aliases;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(?\b(19|20)\d{2}\)?$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingYear();
 
     public IReadOnlyList<NamedEntity> Entities { get; }
 
@@ -57,7 +76,8 @@ public sealed class EntityLexicon
                 entities.Add(new NamedEntity(
                     entry.Name.Trim(),
                     entry.Kind?.Trim() ?? "",
-                    [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())]));
+                    [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())],
+                    string.IsNullOrWhiteSpace(entry.StandsFor) ? null : entry.StandsFor.Trim()));
             }
         }
         return new EntityLexicon(entities);

@@ -47,6 +47,7 @@ internal sealed class EntityModel
     public string? Name { get; set; }
     public string? Kind { get; set; }
     public List<string>? Aliases { get; set; }
+    public string? StandsFor { get; set; }
 }
 
 internal sealed class DialogFileModel

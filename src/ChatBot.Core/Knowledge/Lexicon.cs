@@ -18,6 +18,7 @@ public sealed class Lexicon
     private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Length, char First), string[]> _candidates;
     private readonly Dictionary<string, AliasPhrase[]> _aliasesByFirstWord;
+    private readonly Dictionary<int, int> _standsFor = []; // entity term → the entity term it may stand for
 
     private sealed record AliasPhrase(string[] Words, int Term);
 
@@ -36,6 +37,13 @@ public sealed class Lexicon
                 {
                     aliasPhrases.Add(([.. words], term));
                 }
+            }
+        }
+        foreach (var entity in entities.Entities)
+        {
+            if (entity.StandsFor is { } broader && entities.Resolve(broader) is { } target)
+            {
+                _standsFor[_termIds[EntityTerm(entity.Name)]] = _termIds[EntityTerm(target.Name)];
             }
         }
         foreach (var text in texts)
@@ -67,6 +75,9 @@ public sealed class Lexicon
 
     /// <summary>Whether a term id stands for an entity (a canonical name reached through any of its aliases).</summary>
     public bool IsEntity(int term) => _terms[term].StartsWith(EntityPrefix, StringComparison.Ordinal);
+
+    /// <summary>The entity term an entity term may stand for in a question ("Seoul" for the ROK), or -1.</summary>
+    public int StandsFor(int term) => _standsFor.GetValueOrDefault(term, -1);
 
     /// <summary>The term id of an entity's canonical name, or -1.</summary>
     public int EntityTermId(string canonicalName) => _termIds.GetValueOrDefault(EntityTerm(canonicalName), -1);

@@ -14,6 +14,7 @@ internal sealed class WeightedQuery
     private readonly List<float> _mass = new(16);
     private readonly List<int> _entities = new(4); // entity terms the question itself names (not its context)
     private readonly List<bool> _own = new(16);    // the term is the question's own, not only its context's
+    private readonly List<int> _standsFor = new(16); // the entity a term may stand for ("Seoul" → ROK), or -1
 
     /// <summary>The weight of the question's own unknown words (its context's left out).</summary>
     public float OwnUnknownMass { get; private set; }
@@ -37,6 +38,10 @@ internal sealed class WeightedQuery
         if (context is not null)
         {
             query.Add(index, context, (float)contextWeight, (float)(typoWeight * contextWeight), own: false);
+        }
+        foreach (var term in query._terms)
+        {
+            query._standsFor.Add(lexicon.StandsFor(term));
         }
         return query;
     }
@@ -67,6 +72,10 @@ internal sealed class WeightedQuery
         var unknown = text.Unknown.Distinct(StringComparer.Ordinal).Count();
         TotalMass += unknown * weight * index.UnknownIdf;
     }
+
+    /// <summary>Whether a document holds the i-th term, or the entity it stands for.</summary>
+    private bool Holds(Bm25Index index, int i, int document) =>
+        index.Contains(_terms[i], document) || _standsFor.Count > i && _standsFor[i] >= 0 && index.Contains(_standsFor[i], document);
 
     /// <summary>Scores every document of the index into <paramref name="scores"/> (cleared first).</summary>
     public void Score(Bm25Index index, Span<float> scores)
@@ -99,7 +108,7 @@ internal sealed class WeightedQuery
             {
                 total -= _mass[i];
             }
-            else if (index.Contains(_terms[i], document))
+            else if (Holds(index, i, document))
             {
                 matched += _mass[i];
             }
@@ -145,7 +154,7 @@ internal sealed class WeightedQuery
         var matched = 0;
         for (var i = 0; i < _terms.Count; i++)
         {
-            if (_mass[i] > 0 && index.Contains(_terms[i], document))
+            if (_mass[i] > 0 && Holds(index, i, document))
             {
                 matched++;
             }
@@ -162,7 +171,7 @@ internal sealed class WeightedQuery
         var missing = 0;
         foreach (var entity in _entities)
         {
-            if (index.IdfOf(entity) >= minIdf && !index.Contains(entity, document))
+            if (index.IdfOf(entity) >= minIdf && !Holds(index, _terms.IndexOf(entity), document))
             {
                 missing++;
             }
