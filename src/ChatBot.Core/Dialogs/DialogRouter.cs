@@ -15,6 +15,7 @@ public sealed partial class DialogRouter(
     DialogCatalog dialogs,
     IEnumerable<IDialogHandler> handlers,
     FollowUpResponder followUps,
+    PronounResolver pronouns,
     OutOfScopeHandler outOfScope,
     ConversationStateStore states,
     UnansweredLog unanswered,
@@ -87,10 +88,11 @@ public sealed partial class DialogRouter(
         {
             // "what did he sign there": the classifier cannot know what "he" or "there" is; the last answer's topic
             // is the better prior, and the last question the context the answer is found with.
-            var leaning = Handle(new DialogTurn(text, lastIntent, 1, state, previous) { Ranking = ranking });
+            var resolved = pronouns.Resolve(text, state);
+            var leaning = Handle(new DialogTurn(resolved, lastIntent, 1, state, previous) { Ranking = ranking, FollowUp = new FollowUpPrior(lastIntent, state.LastFactIds) });
             if (leaning.Answer.Kind is AnswerKind.Fact or AnswerKind.Timeline)
             {
-                return (leaning, text, ranking);
+                return (leaning, resolved, ranking);
             }
         }
         var turn = new DialogTurn(text, top.Intent, top.Score, state, state.LastQuestion) { Ranking = ranking };

@@ -1,4 +1,5 @@
 using ChatBot.Core.Intents;
+using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Dialogs;
 
@@ -6,6 +7,12 @@ namespace ChatBot.Core.Dialogs;
 public sealed record DialogTurn(string Question, string Intent, double Confidence, ConversationState State, string? Previous = null)
 {
     public IntentRanking? Ranking { get; init; }
+
+    /// <summary>
+    /// Set when the message leans on the last answer ("and 2011?", "who did he meet"): the last topic as the prior (not
+    /// the classifier's reading) and the facts just shown.
+    /// </summary>
+    public FollowUpPrior? FollowUp { get; init; }
 }
 
 /// <summary>A handler's answer and what the conversation should remember of it.</summary>

@@ -34,6 +34,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<IDialogHandler>(sp => sp.GetRequiredService<SmallTalkHandler>());
         services.AddSingleton<IDialogHandler>(sp => sp.GetRequiredService<SourcesHandler>());
         services.AddSingleton<FollowUpResponder>();
+        services.AddSingleton<PronounResolver>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton(sp => new UnansweredLog(
             string.IsNullOrWhiteSpace(options.UnansweredLogPath) ? null : Path.Combine(paths.Root, options.UnansweredLogPath),

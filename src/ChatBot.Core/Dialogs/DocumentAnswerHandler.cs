@@ -15,10 +15,11 @@ public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnsw
 
     public DialogReply Handle(DialogTurn turn)
     {
-        var (answer, understood) = answerer.Answer(turn.Question, turn.Previous);
+        var followUp = turn.FollowUp;
+        var (answer, understood) = answerer.Answer(turn.Question, turn.Previous, followUp);
         // The prior retrieval reads the conversation only when the answerer did (a follow-up), not for a new question.
         var context = understood is not null && understood != turn.Question ? turn.Previous : null;
-        if (answer.Kind == AnswerKind.Fact && knowledge.Topics.Contains(turn.Intent))
+        if (answer.Kind == AnswerKind.Fact && followUp is null && knowledge.Topics.Contains(turn.Intent))
         {
             var retrieval = knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: context);
             if (retrieval.Best is { } best && retrieval.Confidence >= knowledge.Options.AnswerThreshold

@@ -23,7 +23,7 @@ public sealed partial class FollowUpResponder(KnowledgeBase knowledge, DocumentA
             FollowUpKind.WhoIsThatPerson when LastPerson(state) is { } person =>
                 documents.Handle(turn with { Question = $"who is {person}", Intent = "ambassadors_officials", Previous = null }),
             FollowUpKind.Reask when state.LastIntent is not null && state.LastQuestion is not null && followUp.Addition.Length > 0 =>
-                documents.Handle(turn with { Question = ReaskOrAsIs(state.LastQuestion, followUp.Addition, turn.Question), Intent = state.LastIntent, Previous = state.LastQuestion }),
+                documents.Handle(turn with { Question = ReaskOrAsIs(state.LastQuestion, followUp.Addition, turn.Question), Intent = state.LastIntent, Previous = state.LastQuestion, FollowUp = new FollowUpPrior(state.LastIntent, []) { Reask = true } }),
             _ => null,
         };
     }

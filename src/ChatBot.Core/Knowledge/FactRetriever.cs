@@ -63,9 +63,10 @@ public sealed class FactRetriever
     /// <summary>
     /// Ranks the facts for <paramref name="question"/>. <paramref name="intentPrior"/> boosts the facts of that topic;
     /// <paramref name="context"/> (the previous question of a conversation) adds its words at a lower weight, for
-    /// follow-ups such as "and in 2022?".
+    /// follow-ups such as "and in 2022?"; the facts <paramref name="shown"/> just before count less, since a follow-up
+    /// asks for something new.
     /// </summary>
-    public FactRetrieval Retrieve(string question, string? intentPrior = null, int top = 5, string? context = null)
+    public FactRetrieval Retrieve(string question, string? intentPrior = null, int top = 5, string? context = null, IReadOnlyCollection<string>? shown = null, double? priorBoost = null)
     {
         var analyzed = new AnalyzedText();
         _lexicon.Analyze(question, correctTypos: true, analyzed);
@@ -87,9 +88,9 @@ public sealed class FactRetriever
             var scores = buffer.AsSpan(0, _facts.Length);
             query.Score(_index, scores);
             AddBestForms(query, scores, formBuffer.AsSpan(0, _formFact.Length));
-            if (intentPrior is not null && Options.IntentPriorBoost > 0)
+            if (intentPrior is not null && (priorBoost ?? Options.IntentPriorBoost) > 0)
             {
-                var boost = (float)(1 + Options.IntentPriorBoost);
+                var boost = (float)(1 + (priorBoost ?? Options.IntentPriorBoost));
                 for (var i = 0; i < _facts.Length; i++)
                 {
                     if (string.Equals(_facts[i].Topic, intentPrior, StringComparison.Ordinal))
@@ -109,7 +110,8 @@ public sealed class FactRetriever
                 var coverage = query.Coverage(_index, doc, term => IsCue(term, need));
                 var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
                     * (1 + Options.FormSimilarityWeight * BestFormSimilarity(query, doc, need))
-                    * (answers ? 1 + Options.AnswerTypeBoost : 1);
+                    * (answers ? 1 + Options.AnswerTypeBoost : 1)
+                    * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
                 ranked.Add((new RankedFact(_facts[doc], score, coverage), doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));

@@ -32,7 +32,13 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
     }
 
     /// <summary>The answer to a question, given the conversation's previous question; and the context to remember, if any.</summary>
-    public (BotAnswer Answer, string? Context) Answer(string question, string? previous = null)
+    public (BotAnswer Answer, string? Context) Answer(string question, string? previous = null) => Answer(question, previous, null);
+
+    /// <summary>
+    /// The answer to a question; <paramref name="followUp"/>, when the question leans on the previous one, gives the
+    /// last answer's topic as a prior and the facts just shown, which a follow-up rarely asks for again.
+    /// </summary>
+    public (BotAnswer Answer, string? Context) Answer(string question, string? previous, FollowUpPrior? followUp)
     {
         var options = knowledge.Options;
         if (AsksAboutThePresent(question))
@@ -41,12 +47,14 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
         }
         var timeline = TimelineBuilder.IsTimelineQuestion(question);
         var query = timeline ? TimelineBuilder.WithoutCue(question) : question;
-        var retrieval = knowledge.Retriever.Retrieve(query);
+        var boost = followUp is { Reask: true } ? options.ReaskPriorBoost : (double?)null;
+        var retrieval = knowledge.Retriever.Retrieve(query, followUp?.Topic, shown: followUp?.Shown, priorBoost: boost);
         var context = question;
-        if (previous is not null && (IsFollowUp(question) || retrieval.Confidence < options.AnswerThreshold))
+        var leans = followUp is not null || IsFollowUp(question);
+        if (previous is not null && (leans || retrieval.Confidence < options.AnswerThreshold))
         {
-            var withContext = knowledge.Retriever.Retrieve(query, context: previous);
-            if (withContext.Confidence >= options.AnswerThreshold && (IsFollowUp(question) || withContext.Confidence > retrieval.Confidence))
+            var withContext = knowledge.Retriever.Retrieve(query, followUp?.Topic, context: previous, shown: followUp?.Shown, priorBoost: boost);
+            if (withContext.Confidence >= options.AnswerThreshold && (leans || withContext.Confidence > retrieval.Confidence))
             {
                 retrieval = withContext;
                 context = Truncate(previous + " " + question);

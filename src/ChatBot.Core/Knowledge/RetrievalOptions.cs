@@ -35,6 +35,12 @@ public sealed record RetrievalOptions
     /// <summary>How much a word reached through typo correction counts, against 1 for a word spelled right.</summary>
     public double TypoWeight { get; init; } = 0.8;
 
+    /// <summary>The intent prior of a re-ask ("and 2011?"): the last topic, multiplied by 1 + this.</summary>
+    public double ReaskPriorBoost { get; init; } = 2.0;
+
+    /// <summary>What a fact just shown scores in a follow-up, as a share of its score: a follow-up rarely asks for the same fact again.</summary>
+    public double ShownFactFactor { get; init; } = 0.6;
+
     /// <summary>How much the previous question's words count in a follow-up ("and in 2022?"), against 1 for its own.</summary>
     public double ContextWeight { get; init; } = 0.5;
 

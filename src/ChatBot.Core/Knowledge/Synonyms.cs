@@ -33,5 +33,14 @@ public static class Synonyms
         ["loving"] = "advocate", ["peaceful"] = "peace",
     };
 
+    /// <summary>Two-word phrases that mean one word the documents use ("end up" somewhere is to settle there).</summary>
+    private static readonly Dictionary<(string, string), string> Phrases = new()
+    {
+        [("end", "up")] = "settle", [("ended", "up")] = "settle", [("ends", "up")] = "settle",
+    };
+
     public static string Map(string word) => Canonical.GetValueOrDefault(word, word);
+
+    /// <summary>The one word a two-word phrase means, or null.</summary>
+    public static string? MapPhrase(string first, string second) => Phrases.GetValueOrDefault((first, second));
 }

@@ -89,6 +89,11 @@ public static class Tokenizer
             tokens[^1] = "percent";
             return;
         }
+        if (tokens.Count > 0 && Synonyms.MapPhrase(tokens[^1], word) is { } phrase)
+        {
+            tokens[^1] = phrase;
+            return;
+        }
         var form = Synonyms.Map(WordForms.GetValueOrDefault(word, word));
         if (form == "usd" && tokens.Count > 0 && tokens[^1] == "us")
         {

@@ -35,7 +35,7 @@ public sealed class BotFixture
         var documents = new DocumentAnswerHandler(Knowledge, new KnowledgeAnswerer(Knowledge, FollowUps, new MemoryStorage()), FollowUps);
         var outOfScope = new OutOfScopeHandler(Knowledge, FollowUps);
         IDialogHandler[] handlers = [documents, outOfScope, new SmallTalkHandler(Dialogs, Sources), new SourcesHandler(Sources, Dialogs)];
-        return new DialogRouter(Classifier, Dialogs, handlers, new FollowUpResponder(Knowledge, documents), outOfScope,
+        return new DialogRouter(Classifier, Dialogs, handlers, new FollowUpResponder(Knowledge, documents), new PronounResolver(Knowledge), outOfScope,
             new ConversationStateStore(storage), new UnansweredLog(unansweredLog, TimeProvider.System), options ?? new RouterOptions(),
             NullLogger<DialogRouter>.Instance);
     }

@@ -42,6 +42,42 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
     }
 
     [Fact]
+    public Task He_in_a_follow_up_is_the_person_the_last_question_named() =>
+        bot.Flow()
+            .Send("when did lee myung-bak visit kazakhstan")
+            .AssertReply(r => r.Text!.ShouldContain("Lee Myung-bak"))
+            .Send("which award was he given")
+            .AssertReply(r => { r.Text!.ShouldContain("Altyn Kyran"); Cites(r, "000_d4e2d44c68f0d52c.txt"); })
+            .StartTestAsync();
+
+    [Fact]
+    public Task What_was_in_it_after_a_document_gives_its_content_not_its_date_again() =>
+        bot.Flow()
+            .Send("when was the 2003 joint declaration signed")
+            .AssertReply(r => r.Text!.ShouldContain("2003"))
+            .Send("what was in it")
+            .AssertReply(r => { r.Text!.ShouldContain("terrorism"); Cites(r, "003_cd69928455d60492.txt"); })
+            .StartTestAsync();
+
+    [Fact]
+    public Task They_and_there_are_the_group_and_the_place_of_the_last_question() =>
+        bot.Flow()
+            .Send("how big is the korean community in kazakhstan")
+            .AssertReply(r => r.Text!.ShouldContain("100,000"))
+            .Send("how did they end up there")
+            .AssertReply(r => { r.Text!.ShouldContain("1937"); Cites(r, "002_9525e256da1a01e8.txt"); })
+            .StartTestAsync();
+
+    [Fact]
+    public Task And_a_new_year_keeps_the_topic_of_the_last_answer() =>
+        bot.Flow()
+            .Send("what happened in 2010 between korea and kazakhstan culturally")
+            .AssertReply(r => r.Text!.ShouldContain("Year of the Republic of Kazakhstan"))
+            .Send("and in 2011?")
+            .AssertReply(r => { r.Text!.ShouldContain("2011"); r.Text!.ShouldContain("year", Case.Insensitive); r.Text!.ShouldContain("Source"); })
+            .StartTestAsync();
+
+    [Fact]
     public Task Where_is_that_from_quotes_the_source_of_the_last_answer() =>
         bot.Flow()
             .Send("trade in 2022")

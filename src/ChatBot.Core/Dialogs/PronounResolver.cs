@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Dialogs;
+
+/// <summary>
+/// Reads the pronouns of a follow-up against the conversation: "he"/"she" is the person, "it" the document, event or
+/// organisation, "they" the group the last question named, "there" its place — "who did
+/// he meet with" after Kim Gunn becomes "who did Kim Gunn meet with". A pronoun with no fitting referent is left alone.
+/// </summary>
+public sealed partial class PronounResolver
+{
+    private readonly KnowledgeBase _knowledge;
+    private readonly Dictionary<int, NamedEntity> _byTerm = [];
+    private readonly HashSet<string> _countries; // the places nearly every fact names: "it" and "they" never mean them
+
+    public PronounResolver(KnowledgeBase knowledge)
+    {
+        _knowledge = knowledge;
+        foreach (var entity in knowledge.Entities.Entities)
+        {
+            if (knowledge.Lexicon.EntityTermId(entity.Name) is var term and >= 0)
+            {
+                _byTerm[term] = entity;
+            }
+        }
+        var mentions = knowledge.Facts.SelectMany(f => f.Entities.Select(e => knowledge.Entities.Resolve(e)?.Name ?? e))
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        _countries = new HashSet<string>(knowledge.Entities.Entities
+            .Where(e => e.Kind == "place" && mentions.GetValueOrDefault(e.Name) >= knowledge.Facts.Count / 4).Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The message with its pronouns replaced by what they refer to, or the message as it was.</summary>
+    public string Resolve(string text, ConversationState state)
+    {
+        var named = NamedIn(state.LastQuestion);
+        var answered = state.LastEntities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>().ToList();
+        var candidates = named.Concat(answered).DistinctBy(e => e.Name).ToList();
+        var person = candidates.FirstOrDefault(e => e.Kind == "person");
+        var thing = candidates.FirstOrDefault(e => e.Kind is "document" or "event" or "organisation" || e.Kind == "place" && !_countries.Contains(e.Name));
+        var group = named.FirstOrDefault(e => e.Kind == "organisation");
+        var place = named.FirstOrDefault(e => e.Kind == "place") ?? answered.FirstOrDefault(e => e.Kind == "place");
+
+        var resolved = text;
+        if (person is not null)
+        {
+            resolved = PersonPronoun().Replace(resolved, person.Name);
+        }
+        if (thing is not null)
+        {
+            resolved = ThingPronoun().Replace(resolved, thing.Name);
+        }
+        if (group is not null)
+        {
+            resolved = GroupPronoun().Replace(resolved, group.Name);
+        }
+        if (place is not null)
+        {
+            resolved = There().Replace(resolved, "in " + place.Name);
+        }
+        return resolved;
+    }
+
+    /// <summary>The entities a text names, in order.</summary>
+    private List<NamedEntity> NamedIn(string? text)
+    {
+        var found = new List<NamedEntity>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return found;
+        }
+        var analyzed = new AnalyzedText();
+        _knowledge.Lexicon.Analyze(text, correctTypos: true, analyzed);
+        foreach (var term in analyzed.Terms)
+        {
+            if (_byTerm.TryGetValue(term, out var entity) && !found.Contains(entity))
+            {
+                found.Add(entity);
+            }
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"\b(he|she|him|his|her|hers)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonPronoun();
+
+    [GeneratedRegex(@"\b(it|its)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThingPronoun();
+
+    [GeneratedRegex(@"\b(they|them|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupPronoun();
+
+    /// <summary>"there" as a place ("what did he sign there"), not as in "is there" or "there are".</summary>
+    [GeneratedRegex(@"(?<!\b(is|are|was|were|be)\s+)\bthere\b(?!\s+(is|are|was|were|be|been)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex There();
+}
