@@ -38,7 +38,7 @@ public static partial class AnswerTypes
         ["who"] = AnswerType.Agent, ["whom"] = AnswerType.Agent,
         ["where"] = AnswerType.Place,
         ["why"] = AnswerType.Reason, ["reason"] = AnswerType.Reason,
-        ["how"] = AnswerType.Figure,
+        ["how"] = AnswerType.Figure, ["long"] = AnswerType.Figure,
     };
 
     /// <summary>The kinds of answer a question asks for (usually one, or none: "what is Fresh Wind").</summary>
@@ -67,6 +67,12 @@ public static partial class AnswerTypes
         }
         return type;
     }
+
+    /// <summary>
+    /// Whether a question pins the time it asks about: a year, a month, or a word that picks one figure out of a series
+    /// ("first", "record", "highest"). Such a question does not want the latest figure by default.
+    /// </summary>
+    public static bool NamesATime(string question) => PinsTime().IsMatch(question);
 
     /// <summary>The kinds of answer a fact gives: a date or a figure in its answer, a person or organisation or place among its entities, a stated reason.</summary>
     public static AnswerType Of(Fact fact, EntityLexicon entities)
@@ -117,6 +123,9 @@ public static partial class AnswerTypes
 
     [GeneratedRegex(@"\bwhy\b|\bwhat\s+for\b|\bhow\s+come\b|\b(for\s+what|the)\s+reasons?\b|\bpurpose\b", RegexOptions.IgnoreCase)]
     private static partial Regex WantsReason();
+
+    [GeneratedRegex(@"\b(1[89]|20)\d{2}s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(first|record|highest|lowest|peak|earliest|initial|original|ever|then|at\s+that\s+time|back)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PinsTime();
 
     [GeneratedRegex(@"\b(1[89]|20)\d{2}s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDate();

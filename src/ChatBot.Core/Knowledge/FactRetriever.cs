@@ -115,6 +115,7 @@ public sealed class FactRetriever
                 ranked.Add((new RankedFact(_facts[doc], score, coverage), doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
+            PreferLatestFigure(ranked, question);
             var confidence = ranked.Count == 0 ? 0
                 : ranked[0].Fact.Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, ranked[0].Doc, Options.SpecificEntityIdf));
             var facts = ranked.Take(top).Select(r => r.Fact).ToList();
@@ -150,6 +151,37 @@ public sealed class FactRetriever
             start = end;
         }
     }
+
+    /// <summary>
+    /// "trade volume kz korea": a question that names no date and asks for a figure that changes over time gets the
+    /// latest one — among the facts of the best one's topic that match the question as fully and nearly as well.
+    /// </summary>
+    private void PreferLatestFigure(List<(RankedFact Fact, int Doc)> ranked, string question)
+    {
+        if (ranked.Count < 2 || !RecencyApplies(ranked[0].Doc, question))
+        {
+            return;
+        }
+        var best = ranked[0];
+        var latest = best;
+        foreach (var candidate in ranked.Skip(1))
+        {
+            if (candidate.Fact.Score >= Options.LatestFigureShare * best.Fact.Score && candidate.Fact.Coverage >= best.Fact.Coverage - 1e-9
+                && candidate.Fact.Fact.Topic == best.Fact.Fact.Topic && RecencyApplies(candidate.Doc, question)
+                && string.CompareOrdinal(candidate.Fact.Fact.AsOf, latest.Fact.Fact.AsOf) > 0)
+            {
+                latest = candidate;
+            }
+        }
+        if (latest.Doc != best.Doc)
+        {
+            ranked.Remove(latest);
+            ranked.Insert(0, latest);
+        }
+    }
+
+    private bool RecencyApplies(int doc, string question) =>
+        _facts[doc].AsOf is not null && (_gives[doc] & AnswerType.Figure) != 0 && !AnswerTypes.NamesATime(question);
 
     private bool IsCue(int term, AnswerType need) => need != AnswerType.None && _cueTerms.TryGetValue(term, out var type) && (type & need) != 0;
 

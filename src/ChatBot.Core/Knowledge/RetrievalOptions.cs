@@ -35,6 +35,12 @@ public sealed record RetrievalOptions
     /// <summary>How much a word reached through typo correction counts, against 1 for a word spelled right.</summary>
     public double TypoWeight { get; init; } = 0.8;
 
+    /// <summary>
+    /// A question that names no date gets the latest figure among the facts that match it as fully and score at least
+    /// this share of the best one (see <see cref="FactRetriever"/>).
+    /// </summary>
+    public double LatestFigureShare { get; init; } = 0.75;
+
     /// <summary>The intent prior of a re-ask ("and 2011?"): the last topic, multiplied by 1 + this.</summary>
     public double ReaskPriorBoost { get; init; } = 2.0;
 

@@ -45,6 +45,28 @@ public sealed class FactRetrieverTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Theory]
+    [InlineData("korea kazakhstan trade volume", "trade-2022-jan-aug")]
+    [InlineData("how many joint ventures are there", "joint-ventures-700-2014")]
+    [InlineData("korea kazakhstan trade volume in 2019", "trade-2019-record")]
+    [InlineData("how many joint ventures were there in 2008", "joint-ventures-2008")]
+    public void A_figure_question_without_a_date_gets_the_latest_figure_and_one_with_a_date_gets_that_one(string question, string fact)
+    {
+        Retriever.Rank(question)[0].Fact.Id.ShouldBe(fact);
+    }
+
+    [Theory]
+    [InlineData("when did seoul and astana establish diplomatic ties", "diplomatic-ties-established-1992")]
+    [InlineData("how many firms with korean capital were there in 2008", "enterprises-300-2008")]
+    [InlineData("how long did the 10th policy consultation take", "policy-consultation-10th-feb-2020")]
+    public void The_kind_of_answer_asked_for_and_capitals_standing_for_countries_find_the_fact(string question, string fact)
+    {
+        var retrieval = Retriever.Retrieve(question);
+
+        retrieval.Best!.Fact.Id.ShouldBe(fact);
+        retrieval.Confidence.ShouldBeGreaterThanOrEqualTo(Retriever.Options.AnswerThreshold);
+    }
+
+    [Theory]
     [InlineData("what's the weather in almaty tomorrow")]
     [InlineData("uzbekistan korea relations")]
     [InlineData("kimchi recipe")]
