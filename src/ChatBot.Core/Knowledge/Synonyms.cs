@@ -16,6 +16,7 @@ public static class Synonyms
         ["carmaker"] = "car", ["carmakers"] = "car", ["automaker"] = "car", ["automakers"] = "car", ["vehicle"] = "car", ["vehicles"] = "car", ["auto"] = "car",
         ["pharma"] = "pharmaceutical", ["healthcare"] = "health", ["medicine"] = "medical",
         ["firms"] = "company", ["firm"] = "company", ["businesses"] = "company", ["companies"] = "company",
+        ["enterprise"] = "company", ["enterprises"] = "company",
         ["money"] = "investment", ["capital"] = "investment",
         ["biggest"] = "largest", ["big"] = "large", ["huge"] = "large",
         ["died"] = "death", ["die"] = "death", ["dies"] = "death",
