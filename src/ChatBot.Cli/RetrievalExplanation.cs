@@ -24,7 +24,7 @@ internal static class RetrievalExplanation
         text.Append(CultureInfo.InvariantCulture, $"\ntimeline cue: {timeline}; confidence {retrieval.Confidence:0.000} (threshold {knowledge.Options.AnswerThreshold})");
         foreach (var ranked in retrieval.Facts)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  {ranked.Score,7:0.00} cov {ranked.Coverage:0.00}  {ranked.Fact.Id} [{ranked.Fact.Topic}]");
+            text.Append(CultureInfo.InvariantCulture, $"\n  {ranked.Score,7:0.00} cov {ranked.Coverage:0.00} bm25 {ranked.Bm25,6:0.00} form {ranked.FormSimilarity:0.00}  {ranked.Fact.Id} [{ranked.Fact.Topic}]");
         }
         if (knowledge.Passages.Find(question) is { } passage)
         {

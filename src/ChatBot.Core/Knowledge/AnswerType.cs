@@ -38,7 +38,9 @@ public static partial class AnswerTypes
         ["who"] = AnswerType.Agent, ["whom"] = AnswerType.Agent,
         ["where"] = AnswerType.Place,
         ["why"] = AnswerType.Reason, ["reason"] = AnswerType.Reason,
-        ["how"] = AnswerType.Figure, ["long"] = AnswerType.Figure,
+        // "how long", "how big", "how intensive": the word after "how" names the dimension of the figure asked for.
+        ["how"] = AnswerType.Figure, ["long"] = AnswerType.Figure, ["large"] = AnswerType.Figure, ["high"] = AnswerType.Figure,
+        ["intensive"] = AnswerType.Figure, ["far"] = AnswerType.Figure,
     };
 
     /// <summary>The kinds of answer a question asks for (usually one, or none: "what is Fresh Wind").</summary>

@@ -108,11 +108,12 @@ public sealed class FactRetriever
             {
                 var answers = (_gives[doc] & need) != 0;
                 var coverage = query.Coverage(_index, doc, term => IsCue(term, need));
+                var similarity = BestFormSimilarity(query, doc, need);
                 var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
-                    * (1 + Options.FormSimilarityWeight * BestFormSimilarity(query, doc, need))
+                    * (1 + Options.FormSimilarityWeight * similarity)
                     * (answers ? 1 + Options.AnswerTypeBoost : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
-                ranked.Add((new RankedFact(_facts[doc], score, coverage), doc));
+                ranked.Add((new RankedFact(_facts[doc], score, coverage) { Bm25 = scores[doc], FormSimilarity = similarity }, doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
             PreferLatestFigure(ranked, question);

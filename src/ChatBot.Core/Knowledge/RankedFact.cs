@@ -1,7 +1,15 @@
 namespace ChatBot.Core.Knowledge;
 
-/// <summary>A fact as ranked for one question: its BM25F score and how much of the question's weight it matches.</summary>
-public sealed record RankedFact(Fact Fact, double Score, double Coverage);
+/// <summary>
+/// A fact as ranked for one question: its score, how much of the question's weight it matches, and (for curators'
+/// diagnostics) its BM25F score before re-ranking and the similarity of its closest question form.
+/// </summary>
+public sealed record RankedFact(Fact Fact, double Score, double Coverage)
+{
+    public double Bm25 { get; init; }
+
+    public double FormSimilarity { get; init; }
+}
 
 /// <summary>
 /// The retriever's answer to one question: the best facts, best first, and how sure it is that the first one
