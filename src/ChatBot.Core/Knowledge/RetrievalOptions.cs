@@ -21,7 +21,7 @@ public sealed record RetrievalOptions
 
     /// <summary>How many BM25 candidates are re-ranked by score × coverage^<see cref="CoverageExponent"/>.</summary>
     public int RerankDepth { get; init; } = 20;
-    public double CoverageExponent { get; init; } = 1.0;
+    public double CoverageExponent { get; init; } = 1.5;
 
     /// <summary>How much the similarity (0–1) of the question to a fact's closest question form multiplies its score by: 1 + this × similarity.</summary>
     public double FormSimilarityWeight { get; init; } = 1.0;
