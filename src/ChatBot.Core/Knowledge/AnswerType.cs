@@ -70,6 +70,12 @@ public static partial class AnswerTypes
         return type;
     }
 
+    /// <summary>"how many", "how much": a question only an amount or a count answers.</summary>
+    public static bool AsksHowMuch(string question) => HowMuch().IsMatch(question);
+
+    [GeneratedRegex(@"\bhow\s+(much|many)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowMuch();
+
     /// <summary>
     /// Whether a question pins the time it asks about: a year, a month, or a word that picks one figure out of a series
     /// ("first", "record", "highest"). Such a question does not want the latest figure by default.

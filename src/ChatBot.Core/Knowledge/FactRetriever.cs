@@ -102,6 +102,7 @@ public sealed class FactRetriever
             // BM25 finds the candidates; among them, a fact that holds more of the question's words ranks higher, and
             // more so one whose question form says what the question says, or whose answer is of the kind asked for.
             var need = AnswerTypes.Of(question);
+            var countsAsked = AnswerTypes.AsksHowMuch(question); // "how many", "how much": an answer without a figure cannot be it
             var best = WeightedQuery.Top(scores, Math.Max(top, Options.RerankDepth));
             var ranked = new List<(RankedFact Fact, int Doc)>(best.Length);
             foreach (var doc in best)
@@ -112,6 +113,7 @@ public sealed class FactRetriever
                 var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
                     * (1 + Options.FormSimilarityWeight * similarity)
                     * (answers ? 1 + Options.AnswerTypeBoost : 1)
+                    * (countsAsked && (_gives[doc] & AnswerType.Figure) == 0 ? Options.NoFigureFactor : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
                 ranked.Add((new RankedFact(_facts[doc], score, coverage) { Bm25 = scores[doc], FormSimilarity = similarity }, doc));
             }
