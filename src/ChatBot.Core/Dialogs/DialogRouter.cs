@@ -14,6 +14,7 @@ public sealed partial class DialogRouter(
     IntentClassifier classifier,
     DialogCatalog dialogs,
     IEnumerable<IDialogHandler> handlers,
+    DocumentAnswerHandler documents,
     FollowUpResponder followUps,
     PronounResolver pronouns,
     OutOfScopeHandler outOfScope,
@@ -112,9 +113,9 @@ public sealed partial class DialogRouter(
         if (IsDocumentHandler(dialog.Handler) && runnerUp.Score >= options.MinConfidence && ranking.Margin < options.ClarifyMargin
             && dialogs.Find(runnerUp.Intent) is { } other && IsDocumentHandler(other.Handler))
         {
-            var alternative = Handle(turn with { Intent = runnerUp.Intent, Confidence = runnerUp.Score });
-            if (reply.Answer.Kind == AnswerKind.Fact && alternative.Answer.Kind == AnswerKind.Fact
-                && !reply.FactIds.SequenceEqual(alternative.FactIds))
+            // Two close topics are worth a question back only when each leads to a fact of its own.
+            if (reply.Answer.Kind == AnswerKind.Fact && documents.FactFor(text, top.Intent) is { } first
+                && documents.FactFor(text, runnerUp.Intent) is { } second && first != second)
             {
                 return (Clarify(turn, top.Intent, runnerUp.Intent), text, ranking);
             }

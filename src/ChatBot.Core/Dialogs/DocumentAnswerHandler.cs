@@ -31,6 +31,13 @@ public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnsw
         return Remember(answer);
     }
 
+    /// <summary>The fact a question leads to with <paramref name="topic"/> as the prior, when one of that topic answers it confidently.</summary>
+    public string? FactFor(string question, string topic)
+    {
+        var retrieval = knowledge.Retriever.Retrieve(question, topic, top: 1);
+        return retrieval.Best is { } best && best.Fact.Topic == topic && retrieval.Confidence >= knowledge.Options.AnswerThreshold ? best.Fact.Id : null;
+    }
+
     /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
     public BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question) => new(
         fact.Answer,

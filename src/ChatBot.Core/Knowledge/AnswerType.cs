@@ -70,6 +70,27 @@ public static partial class AnswerTypes
         return type;
     }
 
+    /// <summary>"who is Kim Gunn", "what was the Joint Declaration": a question for what someone or something is.</summary>
+    public static bool AsksWhatItIs(string question) => WhatItIs().IsMatch(question);
+
+    /// <summary>
+    /// The subject an answer defines, when it opens by saying what it is: "Kim Gunn" of "Kim Gunn was the ROK's Deputy
+    /// Foreign Minister ..."; null for an answer that opens otherwise ("According to ...", "In 2020 ...").
+    /// </summary>
+    public static string? DefinedSubject(string answer)
+    {
+        var match = Definition().Match(answer.Trim());
+        return match.Success && match.Groups["subject"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+            ? match.Groups["subject"].Value
+            : null;
+    }
+
+    [GeneratedRegex(@"^\s*(who|what)\s*('s|’s|\s+(is|was|are|were))\s+(?!(in|on|at|about|for|with|it|its|there|that|this|they|he|she|said|done|meant|happening|going)\b)\S", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatItIs();
+
+    [GeneratedRegex(@"^[""“]?(?<subject>[^,;:.]{2,60}?)[""”]?\s+(is|was|are|were)\b")]
+    private static partial Regex Definition();
+
     /// <summary>"how many", "how much": a question only an amount or a count answers.</summary>
     public static bool AsksHowMuch(string question) => HowMuch().IsMatch(question);
 

@@ -17,6 +17,7 @@ public sealed class FactRetriever
     private readonly int[][] _formTerms;   // form → its distinct terms (an alias phrase counts once, as its entity)
     private readonly AnswerType[] _gives;  // fact → the kinds of answer it gives
     private readonly Dictionary<int, AnswerType> _cueTerms = []; // "when", "who", ...: term → the kind of answer it asks for
+    private readonly int[][] _defines;     // fact → the entities its answer defines ("Kim Gunn was ...", "Fresh Wind is ...")
 
     public FactRetriever(IReadOnlyList<Fact> facts, Lexicon lexicon, EntityLexicon entities, RetrievalOptions options)
     {
@@ -43,6 +44,8 @@ public sealed class FactRetriever
             [new Bm25Field(1, options.FormB)], options.K1);
         _formTerms = [.. _facts.SelectMany(fact => fact.Questions.Select(OwnTerms))];
         _gives = [.. _facts.Select(fact => AnswerTypes.Of(fact, entities))];
+        _defines = [.. _facts.Select(fact => AnswerTypes.DefinedSubject(fact.Answer) is { } subject
+            ? OwnTerms(subject).Where(lexicon.IsEntity).ToArray() : [])];
         foreach (var (word, type) in AnswerTypes.CueWords)
         {
             if (lexicon.TermId(word) is var term and >= 0)
@@ -103,6 +106,8 @@ public sealed class FactRetriever
             // more so one whose question form says what the question says, or whose answer is of the kind asked for.
             var need = AnswerTypes.Of(question);
             var countsAsked = AnswerTypes.AsksHowMuch(question); // "how many", "how much": an answer without a figure cannot be it
+            // "who is Kim Gunn": the fact whose answer says who he is ("Kim Gunn was ...") before others that name him.
+            var defined = AnswerTypes.AsksWhatItIs(question) ? analyzed.Terms.Where(_lexicon.IsEntity).ToHashSet() : null;
             var best = WeightedQuery.Top(scores, Math.Max(top, Options.RerankDepth));
             var ranked = new List<(RankedFact Fact, int Doc)>(best.Length);
             foreach (var doc in best)
@@ -114,6 +119,7 @@ public sealed class FactRetriever
                     * (1 + Options.FormSimilarityWeight * similarity)
                     * (answers ? 1 + Options.AnswerTypeBoost : 1)
                     * (countsAsked && (_gives[doc] & AnswerType.Figure) == 0 ? Options.NoFigureFactor : 1)
+                    * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
                 ranked.Add((new RankedFact(_facts[doc], score, coverage) { Bm25 = scores[doc], FormSimilarity = similarity }, doc));
             }

@@ -29,6 +29,9 @@ public sealed record RetrievalOptions
     /// <summary>How much more a fact scores when its answer is of the kind the question asks for ("when" → a date): its score is multiplied by 1 + this.</summary>
     public double AnswerTypeBoost { get; init; } = 0.3;
 
+    /// <summary>How much more a fact scores for "who/what is X" when its answer opens by saying what X is ("X was ..."): 1 + this.</summary>
+    public double DefinitionBoost { get; init; } = 1.0;
+
     /// <summary>What a fact whose answer gives no figure scores for a "how many"/"how much" question, as a share of its score.</summary>
     public double NoFigureFactor { get; init; } = 0.5;
 

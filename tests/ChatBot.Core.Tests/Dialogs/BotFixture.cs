@@ -30,22 +30,19 @@ public sealed class BotFixture
     public SourceCatalog Sources { get; }
     public IntentClassifier Classifier { get; }
 
-    /// <param name="knowledge">Other knowledge than the fixture's (the same data with other retrieval options), when given.</param>
-    public DialogRouter Router(IStorage storage, string? unansweredLog = null, RouterOptions? options = null, KnowledgeBase? knowledge = null)
+    public DialogRouter Router(IStorage storage, string? unansweredLog = null, RouterOptions? options = null)
     {
-        knowledge ??= Knowledge;
-        var followUps = knowledge == Knowledge ? FollowUps : new FollowUpPlanner(knowledge);
-        var documents = new DocumentAnswerHandler(knowledge, new KnowledgeAnswerer(knowledge, followUps, new MemoryStorage()), followUps);
-        var outOfScope = new OutOfScopeHandler(knowledge, followUps);
+        var documents = new DocumentAnswerHandler(Knowledge, new KnowledgeAnswerer(Knowledge, FollowUps, new MemoryStorage()), FollowUps);
+        var outOfScope = new OutOfScopeHandler(Knowledge, FollowUps);
         IDialogHandler[] handlers = [documents, outOfScope, new SmallTalkHandler(Dialogs, Sources), new SourcesHandler(Sources, Dialogs)];
-        return new DialogRouter(Classifier, Dialogs, handlers, new FollowUpResponder(knowledge, documents), new PronounResolver(knowledge), outOfScope,
+        return new DialogRouter(Classifier, Dialogs, handlers, documents, new FollowUpResponder(Knowledge, documents), new PronounResolver(Knowledge), outOfScope,
             new ConversationStateStore(storage), new UnansweredLog(unansweredLog, TimeProvider.System), options ?? new RouterOptions(),
             NullLogger<DialogRouter>.Instance);
     }
 
-    public TestFlow Flow(IStorage? storage = null, string? unansweredLog = null, RouterOptions? options = null, KnowledgeBase? knowledge = null)
+    public TestFlow Flow(IStorage? storage = null, string? unansweredLog = null, RouterOptions? options = null)
     {
         storage ??= new MemoryStorage();
-        return new TestFlow(new KnowledgeBot(Router(storage, unansweredLog, options, knowledge), storage, NullLogger<KnowledgeBot>.Instance));
+        return new TestFlow(new KnowledgeBot(Router(storage, unansweredLog, options), storage, NullLogger<KnowledgeBot>.Instance));
     }
 }

@@ -1,5 +1,4 @@
 using ChatBot.Core.Dialogs;
-using ChatBot.Core.Knowledge;
 using ChatBot.Core.Protocol;
 
 namespace ChatBot.Core.Tests.Dialogs;
@@ -132,16 +131,14 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
     [Fact]
     public async Task Close_topics_get_a_clarifying_question_whose_buttons_get_answers()
     {
-        // Margin 1 and no floor: any question whose two best topics lead to different facts is "close"; a strong
-        // intent prior makes the two topics' facts differ wherever each topic has a fact for the question.
+        // Margin 1 and no floor: any question whose two best topics lead to different facts is "close".
         var eager = new RouterOptions { ClarifyMargin = 1.0, MinConfidence = 0.0 };
-        var strongPrior = KnowledgeBase.Load(bot.Paths, new RetrievalOptions { IntentPriorBoost = 4 });
-        var router = bot.Router(new MemoryStorage(), options: eager, knowledge: strongPrior);
+        var router = bot.Router(new MemoryStorage(), options: eager);
         var clarifying = bot.Dialogs.Examples().Select(e => e.Text)
             .FirstOrDefault(q => router.Route(q, ConversationState.Empty).Reply.Answer.Kind == AnswerKind.Clarify);
         clarifying.ShouldNotBeNull("no dialog example has two topics that lead to different facts");
         string? button = null;
-        await bot.Flow(options: eager, knowledge: strongPrior)
+        await bot.Flow(options: eager)
             .Send(clarifying)
             .AssertReply(r =>
             {

@@ -20,7 +20,7 @@ public sealed class IntentClassifierTests
     public void Cross_validated_macro_F1_of_the_chosen_trainer_meets_the_bar()
     {
         var data = IntentTrainingData.Load(Paths);
-        var report = IntentCrossValidation.Run(data.DialogExamples, IntentTrainerCandidate.Default, data.FactQuestions);
+        var report = IntentCrossValidation.Run(data, IntentTrainerCandidate.Default);
         report.MacroF1.ShouldBeGreaterThanOrEqualTo(MinimumMacroF1, report.FormatTable());
     }
 
