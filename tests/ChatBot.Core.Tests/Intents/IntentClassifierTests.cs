@@ -20,35 +20,8 @@ public sealed class IntentClassifierTests
     public void Cross_validated_macro_F1_of_the_chosen_trainer_meets_the_bar()
     {
         var data = IntentTrainingData.Load(Paths);
-        var report = IntentCrossValidation.Run(data, IntentTrainerCandidate.Default);
+        var report = IntentCrossValidation.Run(data.DialogExamples, IntentTrainerCandidate.Default, data.FactQuestions);
         report.MacroF1.ShouldBeGreaterThanOrEqualTo(MinimumMacroF1, report.FormatTable());
-    }
-
-    [Fact]
-    public void Model_loaded_from_disk_scores_like_the_model_just_trained()
-    {
-        // The committed zip holds only the ML.NET pipeline; the normalizer is rebuilt from models/entities.yaml at load.
-        // If the two ever disagreed, the loaded model would be fed text unlike what it was trained on.
-        using var copy = new RepoCopy(Paths);
-        var trained = new IntentTrainer().Train(IntentTrainingData.Load(copy.Paths), [IntentTrainerCandidate.Default]);
-        IntentTrainer.Save(trained, copy.Paths.IntentModel);
-        var loaded = new IntentModelLoader().Load(copy.Paths);
-        foreach (var text in new[] { "Who is Kim Gun?", "hundai factory in almaty", "KHNP bid for the nuclear plant", "trade in 2019", "👋" })
-        {
-            var expected = trained.Classifier().Classify(text);
-            var actual = loaded.Classify(text);
-            actual.Top.Intent.ShouldBe(expected.Top.Intent, text);
-            actual.Top.Score.ShouldBe(expected.Top.Score, 1e-6, text);
-        }
-    }
-
-    [Fact]
-    public void Edited_entity_aliases_make_the_committed_model_stale()
-    {
-        using var copy = new RepoCopy(Paths);
-        var before = IntentTrainingData.Load(copy.Paths).Hash;
-        File.AppendAllText(copy.Paths.Entities, "\n  - name: Aigerim Testova\n    kind: person\n    aliases: [Ambassador Testova]\n");
-        IntentTrainingData.Load(copy.Paths).Hash.ShouldNotBe(before);
     }
 
     [Fact]
