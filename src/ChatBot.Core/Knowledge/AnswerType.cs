@@ -22,6 +22,9 @@ public enum AnswerType
 
     /// <summary>"why", "for what reason": a cause or a purpose.</summary>
     Reason = 16,
+
+    /// <summary>"what does it include", "which sectors", "what do they invest in": several items.</summary>
+    List = 32,
 }
 
 /// <summary>
@@ -67,6 +70,10 @@ public static partial class AnswerTypes
         {
             type |= AnswerType.Reason;
         }
+        if (WantsList().IsMatch(question))
+        {
+            type |= AnswerType.List;
+        }
         return type;
     }
 
@@ -91,11 +98,22 @@ public static partial class AnswerTypes
     [GeneratedRegex(@"^[""“]?(?<subject>[^,;:.]{2,60}?)[""”]?\s+(is|was|are|were)\b")]
     private static partial Regex Definition();
 
-    /// <summary>"how many", "how much": a question only an amount or a count answers.</summary>
-    public static bool AsksHowMuch(string question) => HowMuch().IsMatch(question);
+    /// <summary>
+    /// The kinds of answer a question cannot do without: a figure for "how many"/"how much", several items for "what
+    /// does it include", "which sectors", "what do they invest in". A fact that gives none of them is not the answer.
+    /// </summary>
+    public static AnswerType Required(string question) =>
+        (HowMuch().IsMatch(question) ? AnswerType.Figure : AnswerType.None) | (WantsList().IsMatch(question) ? AnswerType.List : AnswerType.None);
 
     [GeneratedRegex(@"\bhow\s+(much|many)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowMuch();
+
+    [GeneratedRegex(@"\bwhat\b.*\b(include|includes|included|consist|consists|comprise|comprises|contain|contains|cover|covers)\b|\b(which|what)\s+(areas|sectors|spheres|fields|kinds|types|industries|products|goods)\b|^\s*what\s+(do|does|did)\s+.+?\s+(in|on)(\s+(in|on|at|with|for)\s+[^?]+)?\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WantsList();
+
+    /// <summary>"A, B, C and D": an enumeration of at least three items.</summary>
+    [GeneratedRegex(@"([^,.;]{1,60},\s*){2,}[^,.;]{0,60}\b(and|or)\b")]
+    private static partial Regex GivesList();
 
     /// <summary>
     /// Whether a question pins the time it asks about: a year, a month, or a word that picks one figure out of a series
@@ -118,6 +136,10 @@ public static partial class AnswerTypes
         if (GivesReason().IsMatch(fact.Answer))
         {
             type |= AnswerType.Reason;
+        }
+        if (GivesList().IsMatch(fact.Answer))
+        {
+            type |= AnswerType.List;
         }
         foreach (var name in fact.Entities)
         {

@@ -105,7 +105,7 @@ public sealed class FactRetriever
             // BM25 finds the candidates; among them, a fact that holds more of the question's words ranks higher, and
             // more so one whose question form says what the question says, or whose answer is of the kind asked for.
             var need = AnswerTypes.Of(question);
-            var countsAsked = AnswerTypes.AsksHowMuch(question); // "how many", "how much": an answer without a figure cannot be it
+            var required = AnswerTypes.Required(question); // "how many" needs a figure, "what does it include" several items
             // "who is Kim Gunn": the fact whose answer says who he is ("Kim Gunn was ...") before others that name him.
             var defined = AnswerTypes.AsksWhatItIs(question) ? analyzed.Terms.Where(_lexicon.IsEntity).ToHashSet() : null;
             var best = WeightedQuery.Top(scores, Math.Max(top, Options.RerankDepth));
@@ -118,7 +118,7 @@ public sealed class FactRetriever
                 var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
                     * (1 + Options.FormSimilarityWeight * similarity)
                     * (answers ? 1 + Options.AnswerTypeBoost : 1)
-                    * (countsAsked && (_gives[doc] & AnswerType.Figure) == 0 ? Options.NoFigureFactor : 1)
+                    * (required != AnswerType.None && (_gives[doc] & required) == 0 ? Options.MissingKindFactor : 1)
                     * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
                 ranked.Add((new RankedFact(_facts[doc], score, coverage) { Bm25 = scores[doc], FormSimilarity = similarity }, doc));

@@ -32,8 +32,11 @@ public sealed record RetrievalOptions
     /// <summary>How much more a fact scores for "who/what is X" when its answer opens by saying what X is ("X was ..."): 1 + this.</summary>
     public double DefinitionBoost { get; init; } = 1.0;
 
-    /// <summary>What a fact whose answer gives no figure scores for a "how many"/"how much" question, as a share of its score.</summary>
-    public double NoFigureFactor { get; init; } = 0.5;
+    /// <summary>
+    /// What a fact scores, as a share, when its answer lacks the kind a question cannot do without (a figure for "how
+    /// many", several items for "what does it include").
+    /// </summary>
+    public double MissingKindFactor { get; init; } = 0.5;
 
     /// <summary>How much more a fact of the predicted intent scores: its score is multiplied by 1 + this.</summary>
     public double IntentPriorBoost { get; init; } = 0.5;

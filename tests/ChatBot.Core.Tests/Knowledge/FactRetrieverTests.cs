@@ -60,6 +60,8 @@ public sealed class FactRetrieverTests(RealKnowledge real) : IClassFixture<RealK
     [InlineData("how long did the 10th policy consultation take", "policy-consultation-10th-feb-2020")]
     [InlineData("who is kim gunn in the korean government", "kim-gunn-deputy-foreign-minister")]
     [InlineData("how many korean firms are there in kazakhstan", "enterprises-300-2008")]
+    [InlineData("which fields do the bilateral agreements include", "bilateral-documents-areas")]
+    [InlineData("which sectors did korean companies invest in", "investment-spheres-2008")]
     public void The_kind_of_answer_asked_for_and_capitals_standing_for_countries_find_the_fact(string question, string fact)
     {
         var retrieval = Retriever.Retrieve(question);

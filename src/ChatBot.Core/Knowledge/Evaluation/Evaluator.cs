@@ -19,10 +19,11 @@ public sealed class Evaluator(KnowledgeBase knowledge)
         IQuestionAnswerer answerer, IReadOnlyList<DevQuestion> questions, string setName, CancellationToken cancellationToken)
     {
         var outcomes = new List<EvalOutcome>(questions.Count);
+        var run = Guid.NewGuid().ToString("N")[..8]; // two runs on one answerer never share a conversation
         for (var i = 0; i < questions.Count; i++)
         {
             var question = questions[i];
-            var conversation = $"eval-{setName}-{i}";
+            var conversation = $"eval-{setName}-{run}-{i}";
             if (question.After is not null)
             {
                 await answerer.AnswerAsync(conversation, question.After, cancellationToken).ConfigureAwait(false);
