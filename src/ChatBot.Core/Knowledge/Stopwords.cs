@@ -20,7 +20,7 @@ public static class Stopwords
         "s", "t", "o", "d", "ll", "re", "ve", "im", "ok", "okay", "hi", "hey", "hello", "thanks", "thank", "one",
         "give", "show", "get", "got", "say", "said", "says", "like", "want", "need", "let", "lets",
         "gave", "given", "gives", "giving", "before", "after", "beyond", "during",
-        "happen", "happened", "happens", "occur", "occurred", "figure", "figures", "take", "takes", "took", "taken",
+        "happen", "happened", "happens", "occur", "occurred", "figure", "figures", "take", "takes", "took", "taken", "exist", "exists", "existed", "existing",
     };
 
     public static bool Contains(string word) => Words.Contains(word);
