@@ -15,6 +15,7 @@ public sealed class FactRetriever
     private readonly Bm25Index _formIndex; // one document per question form: the form closest to the question counts most
     private readonly int[] _formFact;      // form → index of its fact
     private readonly int[][] _formTerms;   // form → its distinct terms (an alias phrase counts once, as its entity)
+    private readonly int[] _firstForm;     // fact → index of its first form (forms are stored fact by fact)
     private readonly AnswerType[] _gives;  // fact → the kinds of answer it gives
     private readonly Dictionary<int, AnswerType> _cueTerms = []; // "when", "who", ...: term → the kind of answer it asks for
     private readonly int[][] _defines;     // fact → the entities its answer defines ("Kim Gunn was ...", "Fresh Wind is ...")
@@ -43,6 +44,7 @@ public sealed class FactRetriever
         _formIndex = new Bm25Index(lexicon.TermCount, [.. forms.Select(f => (IReadOnlyList<IReadOnlyList<int>>)[f.Terms])],
             [new Bm25Field(1, options.FormB)], options.K1);
         _formTerms = [.. _facts.SelectMany(fact => fact.Questions.Select(OwnTerms))];
+        _firstForm = [.. _facts.Select((_, i) => Array.IndexOf(_formFact, i))];
         _gives = [.. _facts.Select(fact => AnswerTypes.Of(fact, entities))];
         _defines = [.. _facts.Select(fact => AnswerTypes.DefinedSubject(fact.Answer) is { } subject
             ? OwnTerms(subject).Where(lexicon.IsEntity).ToArray() : [])];
@@ -202,10 +204,9 @@ public sealed class FactRetriever
             return 0;
         }
         var best = 0.0;
-        var at = Array.IndexOf(_formFact, fact);
-        for (var form = at; form >= 0 && form < _formFact.Length && _formFact[form] == fact; form++)
+        for (var form = _firstForm[fact]; form >= 0 && form < _formFact.Length && _formFact[form] == fact; form++)
         {
-            best = Math.Max(best, query.Similarity(_index, _formTerms[form], term => _cueTerms.ContainsKey(term)));
+            best = Math.Max(best, query.Similarity(_index, _formTerms[form], _cueTerms));
         }
         return best;
     }

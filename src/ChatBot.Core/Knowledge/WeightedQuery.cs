@@ -118,20 +118,21 @@ internal sealed class WeightedQuery
 
     /// <summary>
     /// How alike the question and one question form are (Dice over idf weights, 0–1): a form that says what the
-    /// question says, and little else, is the strongest sign that its fact is the one asked for. Terms
-    /// <paramref name="ignored"/> says so are left out on both sides; unknown words count on the question's side.
+    /// question says, and little else, is the strongest sign that its fact is the one asked for. The question words
+    /// in <paramref name="ignored"/> ("when", "who": kind-of-answer cues) are left out on both sides; unknown words
+    /// count on the question's side.
     /// </summary>
-    public double Similarity(Bm25Index index, IReadOnlyList<int> formTerms, Func<int, bool> ignored)
+    public double Similarity(Bm25Index index, int[] formTerms, IReadOnlyDictionary<int, AnswerType> ignored)
     {
         var questionMass = OwnUnknownMass;
         var shared = 0f;
         for (var i = 0; i < _terms.Count; i++)
         {
-            if (_own[i] && _mass[i] > 0 && !ignored(_terms[i]))
+            if (_own[i] && _mass[i] > 0 && !ignored.ContainsKey(_terms[i]))
             {
                 var idf = index.IdfOf(_terms[i]);
                 questionMass += idf;
-                if (formTerms.Contains(_terms[i]))
+                if (Array.IndexOf(formTerms, _terms[i]) >= 0)
                 {
                     shared += idf;
                 }
@@ -140,7 +141,7 @@ internal sealed class WeightedQuery
         var formMass = 0f;
         foreach (var term in formTerms)
         {
-            if (!ignored(term))
+            if (!ignored.ContainsKey(term))
             {
                 formMass += index.IdfOf(term);
             }
