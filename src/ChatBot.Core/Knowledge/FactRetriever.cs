@@ -130,7 +130,8 @@ public sealed class FactRetriever
             var confidence = ranked.Count == 0 ? 0
                 : ranked[0].Fact.Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, ranked[0].Doc, Options.SpecificEntityIdf));
             var facts = ranked.Take(top).Select(r => r.Fact).ToList();
-            return new FactRetrieval(facts, confidence, analyzed.Unknown);
+            var ownCoverage = ranked.Count == 0 ? 0 : query.OwnCoverage(_index, ranked[0].Doc, term => IsCue(term, need));
+            return new FactRetrieval(facts, confidence, analyzed.Unknown) { OwnCoverage = ownCoverage };
         }
         finally
         {

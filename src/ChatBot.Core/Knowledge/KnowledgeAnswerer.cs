@@ -54,7 +54,8 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
         if (previous is not null && (leans || retrieval.Confidence < options.AnswerThreshold))
         {
             var withContext = knowledge.Retriever.Retrieve(query, followUp?.Topic, context: previous, shown: followUp?.Shown, priorBoost: boost);
-            if (withContext.Confidence >= options.AnswerThreshold && (leans || withContext.Confidence > retrieval.Confidence))
+            if (withContext.Confidence >= options.AnswerThreshold && withContext.OwnCoverage >= options.MinOwnCoverage
+                && (leans || withContext.Confidence > retrieval.Confidence))
             {
                 retrieval = withContext;
                 context = Truncate(previous + " " + question);

@@ -18,4 +18,10 @@ public sealed record RankedFact(Fact Fact, double Score, double Coverage)
 public sealed record FactRetrieval(IReadOnlyList<RankedFact> Facts, double Confidence, IReadOnlyList<string> UnknownWords)
 {
     public RankedFact? Best => Facts.Count > 0 ? Facts[0] : null;
+
+    /// <summary>
+    /// How much of the question's own words (not its conversation context's) the best fact matches (0–1): a message
+    /// that says nothing the fact holds ("😀", "what time is it in Tokyo") is not answered by the last topic's fact.
+    /// </summary>
+    public double OwnCoverage { get; init; }
 }

@@ -56,6 +56,12 @@ public sealed record RetrievalOptions
     /// <summary>What a fact just shown scores in a follow-up, as a share of its score: a follow-up rarely asks for the same fact again.</summary>
     public double ShownFactFactor { get; init; } = 0.6;
 
+    /// <summary>
+    /// The share of a follow-up's own words its answer must match before the conversation's context may answer it: the
+    /// context fills in what "he" or "and 2011?" leave out, it never answers a message on its own.
+    /// </summary>
+    public double MinOwnCoverage { get; init; } = 0.5;
+
     /// <summary>How much the previous question's words count in a follow-up ("and in 2022?"), against 1 for its own.</summary>
     public double ContextWeight { get; init; } = 0.5;
 

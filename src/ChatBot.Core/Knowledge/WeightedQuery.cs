@@ -117,6 +117,30 @@ internal sealed class WeightedQuery
     }
 
     /// <summary>
+    /// The share (0–1) of the question's own weight (its context's left out) that a document matches, leaving out
+    /// the terms <paramref name="excluded"/> says so: whether a follow-up's own words, not only the conversation's, are answered.
+    /// </summary>
+    public double OwnCoverage(Bm25Index index, int document, Func<int, bool>? excluded)
+    {
+        var matched = 0f;
+        var total = OwnUnknownMass;
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            if (!_own[i] || _mass[i] <= 0 || excluded?.Invoke(_terms[i]) == true)
+            {
+                continue;
+            }
+            var mass = index.IdfOf(_terms[i]);
+            total += mass;
+            if (Holds(index, i, document))
+            {
+                matched += mass;
+            }
+        }
+        return total <= 0 ? 0 : matched / total;
+    }
+
+    /// <summary>
     /// How alike the question and one question form are (Dice over idf weights, 0–1): a form that says what the
     /// question says, and little else, is the strongest sign that its fact is the one asked for. The question words
     /// in <paramref name="ignored"/> ("when", "who": kind-of-answer cues) are left out on both sides; unknown words

@@ -77,6 +77,19 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
             .AssertReply(r => { r.Text!.ShouldContain("2011"); r.Text!.ShouldContain("year", Case.Insensitive); r.Text!.ShouldContain("Source"); })
             .StartTestAsync();
 
+    [Theory]
+    [InlineData("😀😀😀")]
+    [InlineData("🇰🇿🇰🇷")]
+    [InlineData("what time is it in tokyo")]
+    [InlineData("population of seoul")]
+    public Task A_message_with_nothing_of_its_own_is_not_answered_from_the_last_topic(string message) =>
+        bot.Flow()
+            .Send("what was the trade volume in 2019")
+            .AssertReply(r => r.Text!.ShouldContain("4.2 billion"))
+            .Send(message)
+            .AssertReply(r => { r.Text!.ShouldNotContain("Source"); r.Text!.ShouldNotContain("4.2 billion"); })
+            .StartTestAsync();
+
     [Fact]
     public Task Where_is_that_from_quotes_the_source_of_the_last_answer() =>
         bot.Flow()
