@@ -5,7 +5,10 @@ namespace ChatBot.Core.Knowledge;
 /// <summary>
 /// Ranks the curated facts for a question: BM25F over each fact's question forms, answer, quotes and entities, with
 /// typo correction and alias expansion from the <see cref="Lexicon"/>, an optional intent prior, and a confidence
-/// that says whether the best fact really answers the question. Immutable after construction; safe to share.
+/// that says whether the best fact really answers the question. The candidates are re-ranked by how much of the
+/// question they hold, how close their nearest question form is, and whether their answer is of the kind asked for
+/// (<see cref="AnswerTypes"/>: a date for "when", a figure for "how many", a list for "what does it include", a
+/// definition for "who is"); an undated figure question gets the latest figure. Immutable after construction; safe to share.
 /// </summary>
 public sealed class FactRetriever
 {
@@ -116,7 +119,7 @@ public sealed class FactRetriever
             {
                 var answers = (_gives[doc] & need) != 0;
                 var coverage = query.Coverage(_index, doc, term => IsCue(term, need));
-                var similarity = BestFormSimilarity(query, doc, need);
+                var similarity = BestFormSimilarity(query, doc);
                 var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
                     * (1 + Options.FormSimilarityWeight * similarity)
                     * (answers ? 1 + Options.AnswerTypeBoost : 1)
@@ -198,7 +201,7 @@ public sealed class FactRetriever
     private bool IsCue(int term, AnswerType need) => need != AnswerType.None && _cueTerms.TryGetValue(term, out var type) && (type & need) != 0;
 
     /// <summary>The similarity of the question to the closest of a fact's question forms (see <see cref="WeightedQuery.Similarity"/>).</summary>
-    private double BestFormSimilarity(WeightedQuery query, int fact, AnswerType need)
+    private double BestFormSimilarity(WeightedQuery query, int fact)
     {
         if (Options.FormSimilarityWeight <= 0)
         {
