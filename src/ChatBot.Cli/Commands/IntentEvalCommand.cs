@@ -52,7 +52,7 @@ internal static class IntentEvalCommand
             Console.WriteLine($"{c.Trainer.Name,-40} 5-fold macro F1 {c.CrossValidation.MacroF1:0.000}  accuracy {c.CrossValidation.Accuracy:0.000}");
         }
         var best = trained.Comparison.First(c => c.Trainer == trained.Trainer).CrossValidation;
-        Console.WriteLine($"\n5-fold cross-validation of {trained.Trainer.Name} on {data.DialogExamples.Count} dialog examples (+{data.FactQuestions.Count} fact questions always in training):");
+        Console.WriteLine($"\n5-fold cross-validation of {trained.Trainer.Name} on {data.DialogExamples.Count} dialog examples, near-duplicates kept in one fold (+{data.FactQuestions.Count} fact questions always in training):");
         Console.WriteLine(best.FormatTable());
         Console.WriteLine(best.FormatConfusion());
         await WriteAsync(folder, "cv", best, cancellationToken);
@@ -60,7 +60,7 @@ internal static class IntentEvalCommand
         var questions = DevQuestions(Path.Combine(paths.Root, "tests", "data", "questions.yaml"), holdout);
         if (questions.Count > 0)
         {
-            var classifier = new IntentClassifier(trained.Context, trained.Model);
+            var classifier = trained.Classifier();
             var dev = IntentReport.Create(data.Dialogs.Intents, questions.Select(q => ScoredUtterance.From(q.Q, q.Intent, classifier.Classify(q.Q))));
             Console.WriteLine($"{(holdout ? "held-out" : "dev")} questions ({questions.Count}), classifier trained on all data: macro F1 {dev.MacroF1:0.000}, accuracy {dev.Accuracy:0.000}");
             Console.WriteLine(dev.FormatTable());

@@ -3,7 +3,10 @@ using ChatBot.Core.Intents;
 
 namespace ChatBot.Cli;
 
-/// <summary><c>chatbot train</c>: compares the trainers by 5-fold cross-validation and writes models/intent-classifier.zip with its hash.</summary>
+/// <summary>
+/// <c>chatbot train</c>: compares the trainers by 5-fold cross-validation (near-duplicate examples kept in one fold) and
+/// writes models/intent-classifier.zip with the hash of the data it learned from.
+/// </summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -14,7 +17,8 @@ internal static class TrainCommand
         {
             var paths = CliOptions.Paths(result, root);
             var data = IntentTrainingData.Load(paths);
-            Console.WriteLine($"{data.Dialogs.Dialogs.Count} intents, {data.DialogExamples.Count} dialog examples, {data.FactQuestions.Count} fact questions");
+            Console.WriteLine($"{data.Dialogs.Dialogs.Count} intents, {data.DialogExamples.Count} dialog examples, {data.FactQuestions.Count} fact questions; " +
+                $"{NearDuplicateCount(data)} examples have a near-duplicate and share its fold");
             foreach (var warning in data.Dialogs.Warnings)
             {
                 Console.WriteLine($"warning: {warning}");
@@ -30,4 +34,7 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    private static int NearDuplicateCount(IntentTrainingData data) =>
+        NearDuplicates.Groups(data.DialogExamples).GroupBy(g => g).Where(g => g.Count() > 1).Sum(g => g.Count());
 }

@@ -4,15 +4,18 @@ using Microsoft.ML;
 namespace ChatBot.Core.Intents;
 
 /// <summary>
-/// Names the intent of a message with the trained ML.NET model. Thread-safe: each call borrows a
-/// <see cref="PredictionEngine{TSrc,TDst}"/> from a pool, because one engine must never serve two threads at once.
+/// Names the intent of a message with the trained ML.NET model, after the same <see cref="IntentTextNormalizer"/> the
+/// model was trained behind. Thread-safe: each call borrows a <see cref="PredictionEngine{TSrc,TDst}"/> from a pool,
+/// because one engine must never serve two threads at once.
 /// </summary>
 public sealed class IntentClassifier
 {
     private readonly ObjectPool<PredictionEngine<IntentExample, IntentPrediction>> _engines;
+    private readonly IntentTextNormalizer _normalizer;
 
-    public IntentClassifier(MLContext context, ITransformer model, string trainer = "", string dialogsHash = "")
+    public IntentClassifier(MLContext context, ITransformer model, IntentTextNormalizer normalizer, string trainer = "", string dialogsHash = "")
     {
+        _normalizer = normalizer;
         Trainer = trainer;
         DialogsHash = dialogsHash;
         var policy = new EnginePolicy(context, model);
@@ -42,7 +45,7 @@ public sealed class IntentClassifier
         var engine = _engines.Get();
         try
         {
-            var prediction = engine.Predict(new IntentExample { Text = text ?? string.Empty });
+            var prediction = engine.Predict(new IntentExample { Text = _normalizer.Normalize(text) });
             return IntentRanking.FromScores(Intents, prediction.Score);
         }
         finally

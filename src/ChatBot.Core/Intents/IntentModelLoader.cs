@@ -35,7 +35,7 @@ public sealed class IntentModelLoader(ILogger<IntentModelLoader>? logger = null,
         {
             try
             {
-                var classifier = Open(modelPath, modelHash ?? string.Empty);
+                var classifier = Open(modelPath, modelHash ?? string.Empty, data?.Normalizer ?? IntentTrainingData.NormalizerFor(paths));
                 if (dialogsHash is null)
                 {
                     _logger.LogWarning("No dialogs/ folder at {Dialogs}: using the intent model {Model} without checking it is current", paths.Dialogs, modelPath);
@@ -76,14 +76,14 @@ public sealed class IntentModelLoader(ILogger<IntentModelLoader>? logger = null,
         {
             _logger.LogWarning(ex, "Could not save the retrained intent model to {Model}; using it from memory", paths.IntentModel);
         }
-        return new IntentClassifier(trained.Context, trained.Model, trained.Trainer.Name, trained.DialogsHash);
+        return trained.Classifier();
     }
 
-    private static IntentClassifier Open(string modelPath, string hash)
+    private static IntentClassifier Open(string modelPath, string hash, IntentTextNormalizer normalizer)
     {
         var ml = new MLContext(IntentTrainer.Seed);
         using var stream = File.OpenRead(modelPath);
         var model = ml.Model.Load(stream, out _);
-        return new IntentClassifier(ml, model, dialogsHash: hash);
+        return new IntentClassifier(ml, model, normalizer, dialogsHash: hash);
     }
 }

@@ -10,8 +10,16 @@ public static class IntentPipeline
     public const string Features = "Features";
 
     /// <summary>
-    /// Text → normalized word 1–2-grams and character 3-grams (typos and short messages still share grams with
-    /// the examples) → the trainer → the predicted intent's name. Pure: no data is seen until Fit.
+    /// Part of the training-data hash: change it whenever the featurization or <see cref="IntentTextNormalizer"/>
+    /// changes, so a model built by older code is retrained instead of being fed text it was not trained on.
+    /// </summary>
+    public const string Version = "2: normalizer (aliases, kinds, numbers) + tf-idf word 1-2 and char 3-grams";
+
+    /// <summary>
+    /// Normalized text (<see cref="IntentTextNormalizer"/>, applied before this pipeline) → TF-IDF-weighted word
+    /// 1–2-grams and character 3-grams → the trainer → the predicted intent's name. Character grams let typos and
+    /// short messages still share features with the examples; IDF keeps words every intent uses ("korea", "what")
+    /// from outvoting the rare ones that name the topic. Pure: no data is seen until Fit.
     /// </summary>
     public static IEstimator<ITransformer> BuildPipeline(MLContext ml, IntentTrainerCandidate trainer)
     {
@@ -23,8 +31,19 @@ public static class IntentPipeline
             KeepNumbers = true,
             // Stop words carry intent here ("who is", "what can you"), so none are removed.
             StopWordsRemoverOptions = null,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+            WordFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = 2,
+                UseAllLengths = true,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            },
+            CharFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = 3,
+                UseAllLengths = false,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            },
+            // Unnormalized: with TF-IDF weights an L2 norm cost 0.01-0.02 macro F1 at every regularization tried.
             Norm = TextFeaturizingEstimator.NormFunction.None,
         };
         return ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(IntentExample.Label))

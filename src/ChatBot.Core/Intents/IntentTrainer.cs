@@ -15,11 +15,16 @@ public sealed record TrainedIntentModel(
     DataViewSchema InputSchema,
     IntentTrainerCandidate Trainer,
     IReadOnlyList<TrainerComparison> Comparison,
-    string DialogsHash);
+    string DialogsHash,
+    IntentTextNormalizer Normalizer)
+{
+    /// <summary>The classifier of this model, normalizing text as it was normalized in training.</summary>
+    public IntentClassifier Classifier() => new(Context, Model, Normalizer, Trainer.Name, DialogsHash);
+}
 
 /// <summary>
 /// Trains the intent classifier: compares the candidate trainers by cross-validated macro F1, fits the best on
-/// every example, and saves the model with the hash of the dialogs/ data it learned from.
+/// every example (normalized by <see cref="IntentTextNormalizer"/>), and saves the model with the hash of the data it learned from.
 /// </summary>
 public sealed class IntentTrainer(ILogger<IntentTrainer>? logger = null)
 {
@@ -44,7 +49,7 @@ public sealed class IntentTrainer(ILogger<IntentTrainer>? logger = null)
             foreach (var candidate in candidates)
             {
                 var watch = Stopwatch.StartNew();
-                var report = IntentCrossValidation.Run(examples, candidate, data.FactQuestions, cancellationToken: cancellationToken);
+                var report = IntentCrossValidation.Run(data, candidate, cancellationToken: cancellationToken);
                 comparison.Add(new TrainerComparison(candidate, report, watch.Elapsed));
                 _logger.LogInformation("{Trainer}: cross-validated macro F1 {MacroF1:0.000}, accuracy {Accuracy:0.000} ({Seconds:0.0} s)",
                     candidate.Name, report.MacroF1, report.Accuracy, watch.Elapsed.TotalSeconds);
@@ -55,11 +60,11 @@ public sealed class IntentTrainer(ILogger<IntentTrainer>? logger = null)
             ? candidates[0]
             : comparison.Aggregate((a, b) => b.CrossValidation.MacroF1 > a.CrossValidation.MacroF1 ? b : a).Trainer;
         var ml = new MLContext(Seed);
-        var rows = ml.Data.LoadFromEnumerable(data.All);
+        var rows = ml.Data.LoadFromEnumerable(data.Normalizer.NormalizeAll(data.All));
         var model = IntentPipeline.BuildPipeline(ml, best).Fit(rows);
         _logger.LogInformation("Trained the intent model with {Trainer} on {Examples} dialog examples and {FactQuestions} fact questions of {Intents} intents",
             best.Name, examples.Count, data.FactQuestions.Count, data.Dialogs.Dialogs.Count);
-        return new TrainedIntentModel(ml, model, rows.Schema, best, comparison, data.Hash);
+        return new TrainedIntentModel(ml, model, rows.Schema, best, comparison, data.Hash, data.Normalizer);
     }
 
     /// <summary>

@@ -5,21 +5,30 @@ namespace ChatBot.Core.Intents;
 /// <summary>
 /// What the classifier learns from: the examples of <c>dialogs/*.yaml</c>, plus the question forms of the curated
 /// facts labelled with their topic, so the intent the classifier names is the topic the answering fact is filed
-/// under. Cross-validation folds run over the dialog examples only; the fact questions always stay in training.
+/// under; and the text normalizer built from the entity aliases, which training and prediction share.
+/// Cross-validation folds run over the dialog examples only; the fact questions always stay in training.
 /// </summary>
-public sealed record IntentTrainingData(DialogCatalog Dialogs, IReadOnlyList<IntentExample> FactQuestions, string Hash)
+public sealed record IntentTrainingData(DialogCatalog Dialogs, IReadOnlyList<IntentExample> FactQuestions, IntentTextNormalizer Normalizer, string Hash)
 {
     public IReadOnlyList<IntentExample> DialogExamples { get; } = Dialogs.Examples();
 
     public IEnumerable<IntentExample> All => DialogExamples.Concat(FactQuestions);
 
-    /// <summary>Reads dialogs/ and, when it exists, models/facts.yaml (questions whose topic is not an intent are left out).</summary>
+    /// <summary>
+    /// Reads dialogs/ and, when they exist, models/facts.yaml (questions whose topic is not an intent are left out) and
+    /// models/entities.yaml. The hash covers all three as the model sees them, and the featurization's version.
+    /// </summary>
     public static IntentTrainingData Load(ChatBotPaths paths)
     {
         var dialogs = DialogCatalog.Load(paths.Dialogs);
         var facts = File.Exists(paths.Facts) ? FactQuestionsOf(FactStore.Load(paths.Facts), dialogs) : [];
-        return new IntentTrainingData(dialogs, facts, TrainingDataHash.Compute(paths.Dialogs, facts));
+        var normalizer = NormalizerFor(paths);
+        return new IntentTrainingData(dialogs, facts, normalizer, TrainingDataHash.Compute(paths.Dialogs, facts, IntentPipeline.Version + "\n" + normalizer.Fingerprint));
     }
+
+    /// <summary>The normalizer of models/entities.yaml, or one without entities when there is no such file.</summary>
+    public static IntentTextNormalizer NormalizerFor(ChatBotPaths paths) =>
+        File.Exists(paths.Entities) ? new IntentTextNormalizer(EntityLexicon.Load(paths.Entities)) : IntentTextNormalizer.Plain;
 
     private static List<IntentExample> FactQuestionsOf(FactStore store, DialogCatalog dialogs)
     {

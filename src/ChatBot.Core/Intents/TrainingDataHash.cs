@@ -8,10 +8,11 @@ public static class TrainingDataHash
 {
     /// <summary>
     /// SHA-256 over each <c>dialogs/*.yaml</c> file's name and text, in ordinal name order, then over the extra
-    /// training rows (the fact questions) in order. Line endings are normalized first, so a Windows checkout of the
-    /// same data does not look changed; a fact edit that leaves its questions alone does not change the hash.
+    /// training rows (the fact questions) in order, then over <paramref name="featurization"/> (the pipeline version
+    /// and the entity aliases the normalizer rewrites). Line endings are normalized first, so a Windows checkout of the
+    /// same data does not look changed; a fact or entity edit that leaves questions and aliases alone does not change the hash.
     /// </summary>
-    public static string Compute(string dialogsFolder, IEnumerable<IntentExample>? extraRows = null)
+    public static string Compute(string dialogsFolder, IEnumerable<IntentExample>? extraRows = null, string? featurization = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in DialogCatalog.Files(dialogsFolder))
@@ -24,6 +25,11 @@ public static class TrainingDataHash
         {
             sha.AppendData(Encoding.UTF8.GetBytes(row.Label + "\t" + row.Text + "\n"));
         }
+        if (!string.IsNullOrEmpty(featurization))
+        {
+            sha.AppendData("\0"u8);
+            sha.AppendData(Encoding.UTF8.GetBytes(featurization.ReplaceLineEndings("\n")));
+        }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
@@ -35,5 +41,5 @@ public static class TrainingDataHash
 
     /// <summary>Writes the hash in <c>sha256sum</c> style: the hex digest, then what it covers.</summary>
     public static void Write(string hashFile, string hash) =>
-        File.WriteAllText(hashFile, $"{hash}  dialogs/*.yaml\n");
+        File.WriteAllText(hashFile, $"{hash}  dialogs/*.yaml, fact questions, entity aliases\n");
 }

@@ -4,8 +4,13 @@ namespace ChatBot.Core.Tests.Intents;
 
 public sealed class IntentClassifierTests
 {
-    /// <summary>Below this the build fails. The issue asks 0.90; the data reaches 0.856 (see the closing note).</summary>
+    /// <summary>
+    /// Below this the build fails: 5-fold macro F1 with near-duplicates kept in one fold reaches 0.864 (0.883 with the
+    /// old folds that split them). Issue #5 asks 0.90: see <see cref="Cross_validated_macro_F1_meets_the_issue_bar"/>.
+    /// </summary>
     private const double MinimumMacroF1 = 0.85;
+
+    private const double IssueMacroF1 = 0.90;
 
     private static readonly ChatBotPaths Paths = ChatBotPaths.Locate();
 
@@ -17,11 +22,47 @@ public sealed class IntentClassifierTests
     }
 
     [Fact]
-    public void Cross_validated_macro_F1_of_the_chosen_trainer_meets_the_bar()
+    public void Cross_validated_macro_F1_of_the_chosen_trainer_meets_the_floor()
     {
         var data = IntentTrainingData.Load(Paths);
-        var report = IntentCrossValidation.Run(data.DialogExamples, IntentTrainerCandidate.Default, data.FactQuestions);
+        var report = IntentCrossValidation.Run(data, IntentTrainerCandidate.Default);
         report.MacroF1.ShouldBeGreaterThanOrEqualTo(MinimumMacroF1, report.FormatTable());
+    }
+
+    [Fact(Skip = "Open (issue #5): honest 5-fold macro F1 is 0.864 (greeting, help, thanks_goodbye and out_of_scope are 0.71-0.78: "
+        + "their examples are mostly one-of-a-kind words no other example teaches); remove this Skip when the data or model reaches 0.90.")]
+    public void Cross_validated_macro_F1_meets_the_issue_bar()
+    {
+        var data = IntentTrainingData.Load(Paths);
+        var report = IntentCrossValidation.Run(data, IntentTrainerCandidate.Default);
+        report.MacroF1.ShouldBeGreaterThanOrEqualTo(IssueMacroF1, report.FormatTable());
+    }
+
+    [Fact]
+    public void Model_loaded_from_disk_scores_like_the_model_just_trained()
+    {
+        // The committed zip holds only the ML.NET pipeline; the normalizer is rebuilt from models/entities.yaml at load.
+        // If the two ever disagreed, the loaded model would be fed text unlike what it was trained on.
+        using var copy = new RepoCopy(Paths);
+        var trained = new IntentTrainer().Train(IntentTrainingData.Load(copy.Paths), [IntentTrainerCandidate.Default]);
+        IntentTrainer.Save(trained, copy.Paths.IntentModel);
+        var loaded = new IntentModelLoader().Load(copy.Paths);
+        foreach (var text in new[] { "Who is Kim Gun?", "hundai factory in almaty", "KHNP bid for the nuclear plant", "trade in 2019", "👋" })
+        {
+            var expected = trained.Classifier().Classify(text);
+            var actual = loaded.Classify(text);
+            actual.Top.Intent.ShouldBe(expected.Top.Intent, text);
+            actual.Top.Score.ShouldBe(expected.Top.Score, 1e-6, text);
+        }
+    }
+
+    [Fact]
+    public void Edited_entity_aliases_make_the_committed_model_stale()
+    {
+        using var copy = new RepoCopy(Paths);
+        var before = IntentTrainingData.Load(copy.Paths).Hash;
+        File.AppendAllText(copy.Paths.Entities, "\n  - name: Aigerim Testova\n    kind: person\n    aliases: [Ambassador Testova]\n");
+        IntentTrainingData.Load(copy.Paths).Hash.ShouldNotBe(before);
     }
 
     [Fact]
