@@ -9,7 +9,7 @@ namespace ChatBot.Core.Dialogs;
 /// and its timeline and passage answers stand); when it answers with a fact, the intent prior may pick a fact of the routed
 /// topic that matches the question better (higher confidence), never a weaker one.
 /// </summary>
-public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnswerer answerer, FollowUpPlanner followUps) : IDialogHandler
+public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnswerer answerer) : IDialogHandler
 {
     public IReadOnlyList<HandlerKind> Kinds { get; } = [HandlerKind.Facts, HandlerKind.Timeline, HandlerKind.People];
 
@@ -38,14 +38,8 @@ public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnsw
         return retrieval.Best is { } best && best.Fact.Topic == topic && retrieval.Confidence >= knowledge.Options.AnswerThreshold ? best.Fact.Id : null;
     }
 
-    /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
-    public BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question) => new(
-        fact.Answer,
-        [.. fact.Locations.Select(l => new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote))],
-        followUps.After(fact, retrieval.Facts.Skip(1), question),
-        fact.Topic,
-        retrieval.Confidence,
-        AnswerKind.Fact);
+    /// <summary>A fact as an answer, shaped as the knowledge answerer shapes it.</summary>
+    public BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question) => answerer.FactAnswer(fact, retrieval, question);
 
     /// <summary>The answer with the facts it cites and their entities, for the conversation state.</summary>
     public DialogReply Remember(BotAnswer answer)

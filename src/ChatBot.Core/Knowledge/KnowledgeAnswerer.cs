@@ -81,7 +81,8 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
         "trade, investment, energy, culture and more. Every answer names its source file and lines.",
         [], followUps.Examples([]), "greeting", 1, AnswerKind.SmallTalk);
 
-    private BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question) => new(
+    /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
+    public BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question) => new(
         fact.Answer,
         [.. fact.Locations.Select(l => new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote))],
         followUps.After(fact, retrieval.Facts.Skip(1), question),

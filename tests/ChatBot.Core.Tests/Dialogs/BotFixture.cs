@@ -32,7 +32,7 @@ public sealed class BotFixture
 
     public DialogRouter Router(IStorage storage, string? unansweredLog = null, RouterOptions? options = null)
     {
-        var documents = new DocumentAnswerHandler(Knowledge, new KnowledgeAnswerer(Knowledge, FollowUps, new MemoryStorage()), FollowUps);
+        var documents = new DocumentAnswerHandler(Knowledge, new KnowledgeAnswerer(Knowledge, FollowUps, new MemoryStorage()));
         var outOfScope = new OutOfScopeHandler(Knowledge, FollowUps);
         IDialogHandler[] handlers = [documents, outOfScope, new SmallTalkHandler(Dialogs, Sources), new SourcesHandler(Sources, Dialogs)];
         return new DialogRouter(Classifier, Dialogs, handlers, documents, new FollowUpResponder(Knowledge, documents), new PronounResolver(Knowledge), outOfScope,
