@@ -8,21 +8,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatBot.Web.Tests;
 
 /// <summary>Protocol doc §3 and §7: what a signed channel request must carry, against a real loopback OpenID host.</summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : SignedHostTests
 {
     private const string ServiceUrl = "http://127.0.0.1:1/";
-    private SignedBotHost _host = null!;
-    private TestChannel _channel = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SignedBotHost.StartAsync();
-        _channel = _host.Channel;
-        _client = _host.Client;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<HttpResponseMessage> PostAsync(string? authorization, string channelId = "emulator", string serviceUrl = ServiceUrl)
     {
@@ -34,13 +22,13 @@ public sealed class AuthenticationTests : IAsyncLifetime
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
-        return _client.SendAsync(request);
+        return Client.SendAsync(request);
     }
 
     [Fact]
     public async Task A_channel_signed_token_is_accepted_and_answered()
     {
-        var response = await PostAsync("Bearer " + _channel.Token(ServiceUrl));
+        var response = await PostAsync("Bearer " + Channel.Token(ServiceUrl));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var replies = await Activities.RepliesAsync(response);
@@ -53,37 +41,37 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
     [Fact]
     public async Task An_expired_token_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-10), notBefore: DateTime.UtcNow.AddMinutes(-30))))
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-10), notBefore: DateTime.UtcNow.AddMinutes(-30))))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task A_token_for_another_audience_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl, audience: Guid.NewGuid().ToString()))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl, audience: Guid.NewGuid().ToString()))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task A_token_from_another_issuer_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl, issuer: "https://evil.example"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl, issuer: "https://evil.example"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task A_token_signed_with_an_unpublished_key_of_a_known_kid_is_refused()
     {
         var impostor = TestChannel.NewKey("key-1");
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl, credentials: new SigningCredentials(impostor, SecurityAlgorithms.RsaSha256))))
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl, credentials: new SigningCredentials(impostor, SecurityAlgorithms.RsaSha256))))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task A_token_whose_serviceurl_claim_differs_from_the_activity_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token("http://127.0.0.1:9/other"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync("Bearer " + Channel.Token("http://127.0.0.1:9/other"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task A_token_not_yet_valid_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl, notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddMinutes(40))))
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl, notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddMinutes(40))))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task A_token_without_expiry_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl, withExpiry: false))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl, withExpiry: false))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task An_unsigned_alg_none_token_is_refused()
@@ -98,15 +86,15 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task An_hs256_token_signed_with_the_public_key_is_refused()
     {
-        var publicKeyBytes = _channel.SigningKey.Rsa.ExportSubjectPublicKeyInfo();
+        var publicKeyBytes = Channel.SigningKey.Rsa.ExportSubjectPublicKeyInfo();
         var hmac = new SymmetricSecurityKey(publicKeyBytes) { KeyId = "key-1" };
-        var token = _channel.Token(ServiceUrl, credentials: new SigningCredentials(hmac, SecurityAlgorithms.HmacSha256));
+        var token = Channel.Token(ServiceUrl, credentials: new SigningCredentials(hmac, SecurityAlgorithms.HmacSha256));
         (await PostAsync("Bearer " + token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task A_key_not_endorsed_for_the_channel_is_refused() =>
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl), channelId: "slack")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl), channelId: "slack")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
     public async Task An_activity_without_a_channel_id_is_refused_not_waved_through()
@@ -114,8 +102,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var activity = Activities.Message("hello");
         activity.Remove("channelId");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(activity) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _channel.Token(ServiceUrl));
-        var response = await _client.SendAsync(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Channel.Token(ServiceUrl));
+        var response = await Client.SendAsync(request);
         ((int)response.StatusCode).ShouldBeOneOf(400, 401);
     }
 
@@ -147,40 +135,40 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_kid_refetches_the_keys_once_however_many_arrive()
     {
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var fetchesBefore = _channel.JwksFetches;
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fetchesBefore = Channel.JwksFetches;
 
         for (var i = 0; i < 20; i++)
         {
             var stranger = new SigningCredentials(TestChannel.NewKey($"unknown-{i}"), SecurityAlgorithms.RsaSha256);
-            (await PostAsync("Bearer " + _channel.Token(ServiceUrl, credentials: stranger))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await PostAsync("Bearer " + Channel.Token(ServiceUrl, credentials: stranger))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        (_channel.JwksFetches - fetchesBefore).ShouldBeLessThanOrEqualTo(1);
+        (Channel.JwksFetches - fetchesBefore).ShouldBeLessThanOrEqualTo(1);
     }
 
     [Fact]
     public async Task A_rotated_signing_key_works_after_one_refresh()
     {
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var rotated = TestChannel.NewKey("key-2");
-        _channel.Publish((rotated, ["emulator"]));
-        _channel.UseSigningKey(rotated);
-        var fetchesBefore = _channel.JwksFetches;
+        Channel.Publish((rotated, ["emulator"]));
+        Channel.UseSigningKey(rotated);
+        var fetchesBefore = Channel.JwksFetches;
 
-        (await PostAsync("Bearer " + _channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (_channel.JwksFetches - fetchesBefore).ShouldBe(1);
+        (await PostAsync("Bearer " + Channel.Token(ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (Channel.JwksFetches - fetchesBefore).ShouldBe(1);
     }
 
     [Fact]
     public async Task An_unreachable_key_host_refuses_the_request_instead_of_failing()
     {
-        var settings = _channel.BotSettings();
+        var settings = Channel.BotSettings();
         settings["BotFramework:OpenIdMetadataUrl"] = $"http://127.0.0.1:{HostProcess.FreePort()}/.well-known/openidconfiguration";
         await using var app = new ChatBotApp(settings);
         using var client = app.CreateClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(Activities.Message("hello", serviceUrl: ServiceUrl)) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _channel.Token(ServiceUrl));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Channel.Token(ServiceUrl));
 
         var response = await client.SendAsync(request);
 

@@ -10,23 +10,11 @@ namespace ChatBot.Web.Tests;
 /// Teams-shaped traffic (protocol doc §6): a signed msteams activity whose text carries the bot's &lt;at&gt; mention,
 /// with a mention entity and the tenant, gets the same cited answer as the plain question.
 /// </summary>
-public sealed class TeamsTests : IAsyncLifetime
+public sealed class TeamsTests : SignedHostTests
 {
     private const string TeamsServiceUrl = "https://smba.trafficmanager.net/emea/";
     private const string BotId = "28:" + TestChannel.AppId;
     private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-    private SignedBotHost _host = null!;
-    private TestChannel _channel = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SignedBotHost.StartAsync();
-        _channel = _host.Channel;
-        _client = _host.Client;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     /// <summary>A message as Teams sends it in a team channel: mention in text and entities, tenant in conversation and channelData.</summary>
     private static JsonObject TeamsMessage(string text, string? mentionText = "<at>KzKr Bot</at>") => new()
@@ -68,8 +56,8 @@ public sealed class TeamsTests : IAsyncLifetime
     private async Task<JsonElement> AskAsync(JsonObject activity)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(activity) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _channel.Token(TeamsServiceUrl));
-        using var response = await _client.SendAsync(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Channel.Token(TeamsServiceUrl));
+        using var response = await Client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await Activities.RepliesAsync(response)).ShouldHaveSingleItem();
     }
