@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace ChatBot.Core.Intents;
@@ -20,27 +21,23 @@ public sealed record IntentTrainerCandidate(string Name, Func<MLContext, IEstima
             L1Regularization = 0,
         }));
 
-    public static IntentTrainerCandidate OneVersusAllAveragedPerceptron { get; } = new(
-        "OneVersusAll(AveragedPerceptron)",
-        ml => ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
-            {
-                LabelColumnName = IntentPipeline.LabelKey,
-                FeatureColumnName = IntentPipeline.Features,
-                NumberOfIterations = 10,
-            }),
-            labelColumnName: IntentPipeline.LabelKey));
+    public static IntentTrainerCandidate OneVersusAllAveragedPerceptron { get; } = OneVersusAll(
+        "AveragedPerceptron",
+        ml => ml.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+        {
+            LabelColumnName = IntentPipeline.LabelKey,
+            FeatureColumnName = IntentPipeline.Features,
+            NumberOfIterations = 10,
+        }));
 
-    public static IntentTrainerCandidate OneVersusAllLinearSvm { get; } = new(
-        "OneVersusAll(LinearSvm)",
-        ml => ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
-            {
-                LabelColumnName = IntentPipeline.LabelKey,
-                FeatureColumnName = IntentPipeline.Features,
-                NumberOfIterations = 10,
-            }),
-            labelColumnName: IntentPipeline.LabelKey));
+    public static IntentTrainerCandidate OneVersusAllLinearSvm { get; } = OneVersusAll(
+        "LinearSvm",
+        ml => ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+        {
+            LabelColumnName = IntentPipeline.LabelKey,
+            FeatureColumnName = IntentPipeline.Features,
+            NumberOfIterations = 10,
+        }));
 
     /// <summary>
     /// The trainers <c>chatbot train</c> compares, a minute in all on two cores. Left out as slower and worse on this
@@ -52,4 +49,11 @@ public sealed record IntentTrainerCandidate(string Name, Func<MLContext, IEstima
 
     /// <summary>The trainer that won the last comparison: the one a start-up retrain uses without comparing again.</summary>
     public static IntentTrainerCandidate Default => LbfgsMaximumEntropy;
+
+    /// <summary>One binary trainer per intent, named after the binary trainer it wraps.</summary>
+    private static IntentTrainerCandidate OneVersusAll<TModel>(
+        string binaryName, Func<MLContext, ITrainerEstimator<BinaryPredictionTransformer<TModel>, TModel>> binary)
+        where TModel : class =>
+        new($"OneVersusAll({binaryName})",
+            ml => ml.MulticlassClassification.Trainers.OneVersusAll(binary(ml), labelColumnName: IntentPipeline.LabelKey));
 }
