@@ -8,12 +8,17 @@ namespace ChatBot.Web.Connector;
 /// queued, so a slow, failing or hanging Connector never holds the channel's request. Bounded: when full, the
 /// oldest turn is dropped and logged rather than growing without limit.
 /// </summary>
-public sealed class OutboundQueue
+public sealed class OutboundQueue(ILogger<OutboundQueue> logger)
 {
-    private readonly Channel<IReadOnlyList<Activity>> _channel = Channel.CreateBounded<IReadOnlyList<Activity>>(
-        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
+    private const int Capacity = 10_000;
 
-    public bool Enqueue(IReadOnlyList<Activity> turnReplies) => _channel.Writer.TryWrite(turnReplies);
+    private readonly Channel<IReadOnlyList<Activity>> _channel = Channel.CreateBounded<IReadOnlyList<Activity>>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false },
+        dropped => logger.LogWarning("Outbound queue full ({Capacity} turns): dropped the replies of {ActivityId} in {ConversationId}",
+            Capacity, dropped.FirstOrDefault()?.ReplyToId, dropped.FirstOrDefault()?.Conversation?.Id));
+
+    /// <summary>Queues one turn's replies; never blocks and never refuses (a full queue drops its oldest turn instead).</summary>
+    public void Enqueue(IReadOnlyList<Activity> turnReplies) => _channel.Writer.TryWrite(turnReplies);
 
     public ChannelReader<IReadOnlyList<Activity>> Reader => _channel.Reader;
 }

@@ -25,9 +25,9 @@ public sealed class BotFrameworkHttpAdapter(IBot bot, OutboundQueue outbound, IL
         }, cancellationToken).ConfigureAwait(false);
 
         var bufferForCaller = activity.DeliveryMode == DeliveryModes.ExpectReplies || activity.Type == ActivityTypes.Invoke;
-        if (!bufferForCaller && buffered.Count > 0 && !outbound.Enqueue(buffered))
+        if (!bufferForCaller && buffered.Count > 0)
         {
-            logger.LogWarning("Outbound queue refused the replies of {ActivityId}", activity.Id);
+            outbound.Enqueue(buffered);
         }
         return new TurnOutcome(bufferForCaller ? buffered : [], context.InvokeResponse);
     }
