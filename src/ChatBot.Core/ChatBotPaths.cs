@@ -9,6 +9,7 @@ public sealed record ChatBotPaths(string Root)
     public string Facts => Path.Combine(Models, "facts.yaml");
     public string Entities => Path.Combine(Models, "entities.yaml");
     public string IntentModel => Path.Combine(Models, "intent-classifier.zip");
+    public string WordVectors => Path.Combine(Models, "word-vectors.bin");
 
     /// <summary>
     /// The repo root: the first folder, walking up from CHATBOT_ROOT, the working directory, the app's own folder and then the folder it was built in,

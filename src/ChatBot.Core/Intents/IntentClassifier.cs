@@ -45,7 +45,7 @@ public sealed class IntentClassifier
         var engine = _engines.Get();
         try
         {
-            var prediction = engine.Predict(new IntentExample { Text = _normalizer.Normalize(text) });
+            var prediction = engine.Predict(_normalizer.Featurize(text));
             return IntentRanking.FromScores(Intents, prediction.Score);
         }
         finally

@@ -1,9 +1,15 @@
+using Microsoft.ML.Data;
+
 namespace ChatBot.Core.Intents;
 
-/// <summary>One labelled utterance as ML.NET reads it: the text a user typed and the intent it means.</summary>
+/// <summary>One labelled utterance as ML.NET reads it: the text a user typed, the intent it means, and its words' meaning.</summary>
 public sealed class IntentExample
 {
     public string Text { get; set; } = string.Empty;
 
     public string Label { get; set; } = string.Empty;
+
+    /// <summary>The mean of the words' vectors (<see cref="WordVectors"/>), set by <see cref="IntentTextNormalizer.Featurize"/>; zeros until then.</summary>
+    [VectorType(WordVectors.Dimensions)]
+    public float[] Meaning { get; set; } = new float[WordVectors.Dimensions];
 }

@@ -9,7 +9,10 @@ namespace ChatBot.Core.Intents;
 /// "what's" as "what is", no possessive 's; each alias of a known entity as its canonical name plus a kind token
 /// ("who is kim gun" → "who is kim gunn entperson"), so what was learnt about one official, company or document
 /// carries over to the others of its kind; every number followed by a shared token ("2019" → "2019 numyear"); no
-/// punctuation but the question mark, kept as the word "qmark" (a question is seldom a greeting or a thank-you).
+/// punctuation but the question mark, kept as the word "qmark" (a question is seldom a greeting or a thank-you);
+/// Cyrillic and Hangul spelled in Latin letters (<see cref="Transliteration"/>).
+/// <see cref="Featurize"/> adds the words' meaning from the <see cref="WordVectors"/> table, taken from the words as
+/// typed (before the alias rewriting), so "bye" and "farewell" land near each other whatever the examples say.
 /// </summary>
 public sealed class IntentTextNormalizer
 {
@@ -26,12 +29,14 @@ public sealed class IntentTextNormalizer
     };
 
     private readonly Dictionary<string, AliasPhrase[]> _aliasesByFirstWord;
+    private readonly WordVectors _vectors;
 
     private sealed record AliasPhrase(string[] Words, string Replacement);
 
     /// <summary>Builds the alias table from the entities; an alias two entities share goes to the first, as in <see cref="EntityLexicon"/>.</summary>
-    public IntentTextNormalizer(EntityLexicon entities)
+    public IntentTextNormalizer(EntityLexicon entities, WordVectors? vectors = null)
     {
+        _vectors = vectors ?? WordVectors.Empty;
         var phrases = new Dictionary<string, AliasPhrase>(StringComparer.Ordinal);
         foreach (var entity in entities.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
@@ -50,19 +55,28 @@ public sealed class IntentTextNormalizer
         _aliasesByFirstWord = phrases.Values
             .GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ThenBy(p => string.Join(' ', p.Words), StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        Fingerprint = string.Join('\n', phrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}\t{p.Value.Replacement}"));
+        Fingerprint = string.Join('\n', phrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}\t{p.Value.Replacement}"))
+            + $"\nword vectors {_vectors.Fingerprint}";
     }
 
     /// <summary>No entities: only case, contractions, punctuation and numbers are normalized.</summary>
     public static IntentTextNormalizer Plain { get; } = new(EntityLexicon.Empty);
 
-    /// <summary>Every alias and what it becomes, one per line: part of the training-data hash, so an edited alias retrains the model.</summary>
+    /// <summary>Every alias and what it becomes, one per line, and the word-vector table's hash: part of the training-data hash, so an edited alias or a rebuilt table retrains the model.</summary>
     public string Fingerprint { get; }
 
-    public string Normalize(string? text)
+    public string Normalize(string? text) => Normalize(Words(text ?? string.Empty));
+
+    /// <summary>The row the classifier reads for a message: its normalized text and its words' meaning.</summary>
+    public IntentExample Featurize(string? text, string label = "")
     {
         var words = Words(text ?? string.Empty);
-        var output = new StringBuilder(text?.Length + 16 ?? 16);
+        return new IntentExample { Text = Normalize(words), Label = label, Meaning = _vectors.Embed(words, IntentPipeline.MeaningLength) };
+    }
+
+    private string Normalize(List<string> words)
+    {
+        var output = new StringBuilder(words.Count * 8 + 16);
         for (var i = 0; i < words.Count; i++)
         {
             if (output.Length > 0)
@@ -85,9 +99,9 @@ public sealed class IntentTextNormalizer
         return output.ToString();
     }
 
-    /// <summary>The rows with their text normalized (labels kept): what the pipeline is fitted on and scores.</summary>
+    /// <summary>The rows featurized (<see cref="Featurize"/>, labels kept): what the pipeline is fitted on and scores.</summary>
     public IReadOnlyList<IntentExample> NormalizeAll(IEnumerable<IntentExample> rows) =>
-        rows.Select(r => new IntentExample { Text = Normalize(r.Text), Label = r.Label }).ToList();
+        rows.Select(r => Featurize(r.Text, r.Label)).ToList();
 
     private static AliasPhrase? Longest(AliasPhrase[] phrases, List<string> words, int at)
     {
@@ -110,7 +124,7 @@ public sealed class IntentTextNormalizer
         return null;
     }
 
-    /// <summary>Lower-case words and numbers; an emoji or other symbol is a word of its own, and so is "?"; other punctuation only separates words.</summary>
+    /// <summary>Lower-case words and numbers, Cyrillic and Hangul in Latin letters; an emoji or other symbol is a word of its own, and so is "?"; other punctuation only separates words.</summary>
     private static List<string> Words(string text)
     {
         var words = new List<string>(16);
@@ -121,7 +135,7 @@ public sealed class IntentTextNormalizer
             var c = lower[i];
             if (char.IsLetterOrDigit(c))
             {
-                word.Append(c);
+                Transliteration.Append(word, c);
                 continue;
             }
             // An apostrophe inside a word: a contraction ("what's") or a possessive ("korea's").

@@ -16,7 +16,7 @@ public sealed record IntentTrainingData(DialogCatalog Dialogs, IReadOnlyList<Int
 
     /// <summary>
     /// Reads dialogs/ and, when they exist, models/facts.yaml (questions whose topic is not an intent are left out) and
-    /// models/entities.yaml. The hash covers all three as the model sees them, and the featurization's version.
+    /// models/entities.yaml and models/word-vectors.bin. The hash covers them all as the model sees them, and the featurization's version.
     /// </summary>
     public static IntentTrainingData Load(ChatBotPaths paths)
     {
@@ -26,9 +26,10 @@ public sealed record IntentTrainingData(DialogCatalog Dialogs, IReadOnlyList<Int
         return new IntentTrainingData(dialogs, facts, normalizer, TrainingDataHash.Compute(paths.Dialogs, facts, IntentPipeline.Version + "\n" + normalizer.Fingerprint));
     }
 
-    /// <summary>The normalizer of models/entities.yaml, or one without entities when there is no such file.</summary>
+    /// <summary>The normalizer of models/entities.yaml and models/word-vectors.bin, each left out when its file is missing.</summary>
     public static IntentTextNormalizer NormalizerFor(ChatBotPaths paths) =>
-        File.Exists(paths.Entities) ? new IntentTextNormalizer(EntityLexicon.Load(paths.Entities)) : IntentTextNormalizer.Plain;
+        new(File.Exists(paths.Entities) ? EntityLexicon.Load(paths.Entities) : EntityLexicon.Empty,
+            File.Exists(paths.WordVectors) ? WordVectors.Load(paths.WordVectors) : WordVectors.Empty);
 
     private static List<IntentExample> FactQuestionsOf(FactStore store, DialogCatalog dialogs)
     {

@@ -41,5 +41,5 @@ public static class TrainingDataHash
 
     /// <summary>Writes the hash in <c>sha256sum</c> style: the hex digest, then what it covers.</summary>
     public static void Write(string hashFile, string hash) =>
-        File.WriteAllText(hashFile, $"{hash}  dialogs/*.yaml, fact questions, entity aliases\n");
+        File.WriteAllText(hashFile, $"{hash}  dialogs/*.yaml, fact questions, entity aliases, word vectors\n");
 }

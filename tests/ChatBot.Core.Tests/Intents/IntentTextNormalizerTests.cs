@@ -36,10 +36,13 @@ public sealed class IntentTextNormalizerTests
     }
 
     [Fact]
-    public void Emoji_and_other_scripts_stay_words()
+    public void Emoji_stay_words_and_cyrillic_and_hangul_are_spelled_in_latin_letters()
     {
-        Normalizer.Normalize("👋 привет").ShouldBe("👋 привет");
-        Normalizer.Normalize("안녕하세요").ShouldBe("안녕하세요");
+        Normalizer.Normalize("👋 Привет").ShouldBe("👋 privet");
+        Normalizer.Normalize("Сәлеметсіз бе").ShouldBe("salemetsiz be");
+        Normalizer.Normalize("안녕하세요").ShouldBe("annyeonghaseyo");
+        Normalizer.Normalize("감사합니다!").ShouldBe("gamsahapnida");
+        Normalizer.Normalize("东京").ShouldBe("东京");
     }
 
     [Fact]

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatBot.Core.Intents;
+
+/// <summary>
+/// A fixed table of word meanings: one vector per English word of a pretrained sentence encoder's vocabulary, so the
+/// classifier can tell that "farewell" and "goodbye", or "menu" and "options", mean alike although no example pairs
+/// them. <c>src/ChatBot.Vectors</c> builds <c>models/word-vectors.bin</c> by running the encoder on each word alone (a
+/// static distillation of the encoder); the host only reads the table, so no neural network runs per turn: a message's
+/// vector is the normalized mean of its known words' vectors, a few microseconds.
+/// </summary>
+/// <remarks>
+/// File: "KZWV", version 1, dimensions, word count, the vocabulary's mean vector (floats), then per word its UTF-8
+/// text (length-prefixed), a float scale and the vector as signed bytes (value = byte × scale). The vectors were
+/// centred on that mean and normalized before quantizing, so what all words share (the encoder's common direction)
+/// does not drown what sets them apart.
+/// </remarks>
+public sealed class WordVectors
+{
+    /// <summary>The width of the vectors (MiniLM-L6's), fixed because ML.NET's input column needs a fixed size.</summary>
+    public const int Dimensions = 384;
+
+    private const string Magic = "KZWV";
+    private const int FormatVersion = 1;
+
+    private readonly Dictionary<string, int> _index;
+    private readonly sbyte[] _values;
+    private readonly float[] _scales;
+
+    private WordVectors(Dictionary<string, int> index, sbyte[] values, float[] scales, float[] centre, string fingerprint)
+    {
+        Centre = centre;
+        _index = index;
+        _values = values;
+        _scales = scales;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>No table: every message's vector is zero, and the classifier learns from its n-grams alone.</summary>
+    public static WordVectors Empty { get; } = new([], [], [], new float[Dimensions], "none");
+
+    /// <summary>The mean of the encoder's vectors that each word's vector was centred on before it was stored.</summary>
+    public IReadOnlyList<float> Centre { get; }
+
+    /// <summary>How many words have a vector.</summary>
+    public int Count => _scales.Length;
+
+    /// <summary>The table's SHA-256: part of the training-data hash, so a rebuilt table retrains the model.</summary>
+    public string Fingerprint { get; }
+
+    public bool Contains(string word) => _index.ContainsKey(word);
+
+    /// <summary>The stored (centred, unit-length, quantized) vector of a word, or null when it has none.</summary>
+    public float[]? Vector(string word)
+    {
+        if (!_index.TryGetValue(word, out var i))
+        {
+            return null;
+        }
+        var vector = new float[Dimensions];
+        for (var d = 0; d < Dimensions; d++)
+        {
+            vector[d] = _values[i * Dimensions + d] * _scales[i];
+        }
+        return vector;
+    }
+
+    public static WordVectors Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            return Read(bytes);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or OverflowException)
+        {
+            throw new IntentModelException($"The word vectors {path} cannot be read ({ex.Message}). Restore it from git, or rebuild it with `dotnet run --project src/ChatBot.Vectors`, then `chatbot train`.", ex);
+        }
+    }
+
+    private static WordVectors Read(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic || reader.ReadInt32() != FormatVersion)
+        {
+            throw new IOException("not a word-vector file of version 1");
+        }
+        var dimensions = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        if (dimensions != Dimensions || count < 0 || (long)count * dimensions > bytes.Length)
+        {
+            throw new IOException($"{count} vectors of {dimensions} dimensions, expected {Dimensions}");
+        }
+        var centre = new float[dimensions];
+        for (var d = 0; d < dimensions; d++)
+        {
+            centre[d] = reader.ReadSingle();
+        }
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var values = new sbyte[count * dimensions];
+        var scales = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            index[reader.ReadString()] = i;
+            scales[i] = reader.ReadSingle();
+            var row = reader.ReadBytes(dimensions);
+            if (row.Length != dimensions)
+            {
+                throw new EndOfStreamException("the file ends inside a vector");
+            }
+            Buffer.BlockCopy(row, 0, values, i * dimensions, dimensions);
+        }
+        return new WordVectors(index, values, scales, centre, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>
+    /// Writes a table: each vector is centred on the mean of all of them, scaled to length 1 and quantized to signed
+    /// bytes. Words are written in ordinal order, so the same vectors always give the same file.
+    /// </summary>
+    public static void Write(string path, IReadOnlyDictionary<string, float[]> vectors)
+    {
+        var mean = new double[Dimensions];
+        foreach (var vector in vectors.Values)
+        {
+            if (vector.Length != Dimensions)
+            {
+                throw new ArgumentException($"Every vector needs {Dimensions} dimensions.", nameof(vectors));
+            }
+            for (var d = 0; d < Dimensions; d++)
+            {
+                mean[d] += vector[d] / vectors.Count;
+            }
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using (var writer = new BinaryWriter(File.Create(path + ".tmp"), Encoding.UTF8))
+        {
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(FormatVersion);
+            writer.Write(Dimensions);
+            writer.Write(vectors.Count);
+            foreach (var value in mean)
+            {
+                writer.Write((float)value);
+            }
+            var centred = new double[Dimensions];
+            foreach (var (word, vector) in vectors.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                double length = 0;
+                for (var d = 0; d < Dimensions; d++)
+                {
+                    centred[d] = vector[d] - (float)mean[d];
+                    length += centred[d] * centred[d];
+                }
+                length = Math.Sqrt(length);
+                var largest = centred.Max(Math.Abs) / Math.Max(length, 1e-12);
+                var scale = (float)(largest / 127);
+                writer.Write(word);
+                writer.Write(scale);
+                for (var d = 0; d < Dimensions; d++)
+                {
+                    writer.Write(scale == 0 ? (sbyte)0 : (sbyte)Math.Round(centred[d] / length / scale));
+                }
+            }
+        }
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    /// <summary>
+    /// The meaning of a message: the mean of its known words' vectors scaled to length <paramref name="length"/>, or
+    /// zeros when no word is known (a typo, a name, another script).
+    /// </summary>
+    public float[] Embed(IEnumerable<string> words, float length)
+    {
+        var sum = new float[Dimensions];
+        var known = 0;
+        foreach (var word in words)
+        {
+            if (!_index.TryGetValue(word, out var i))
+            {
+                continue;
+            }
+            var scale = _scales[i];
+            var row = _values.AsSpan(i * Dimensions, Dimensions);
+            for (var d = 0; d < Dimensions; d++)
+            {
+                sum[d] += row[d] * scale;
+            }
+            known++;
+        }
+        double norm = 0;
+        foreach (var value in sum)
+        {
+            norm += value * value;
+        }
+        if (known == 0 || norm == 0)
+        {
+            return sum;
+        }
+        var factor = (float)(length / Math.Sqrt(norm));
+        for (var d = 0; d < Dimensions; d++)
+        {
+            sum[d] *= factor;
+        }
+        return sum;
+    }
+}
