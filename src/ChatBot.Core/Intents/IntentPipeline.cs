@@ -12,15 +12,16 @@ public static class IntentPipeline
 
     /// <summary>
     /// The length of the meaning vector next to the n-gram weights: TF-IDF weights run to 5–8, so a unit vector would be
-    /// outweighed; 8–16 gave the same cross-validated macro F1, 4 and 32 less.
+    /// outweighed. Chosen by cross-validated macro F1 on dialogs/ (2,390 examples): 8 → 0.893, 12 → 0.901, 16 → 0.903;
+    /// 32 was worse in an earlier sweep.
     /// </summary>
-    public const float MeaningLength = 12f;
+    public const float MeaningLength = 16f;
 
     /// <summary>
     /// Part of the training-data hash: change it whenever the featurization or <see cref="IntentTextNormalizer"/>
     /// changes, so a model built by older code is retrained instead of being fed text it was not trained on.
     /// </summary>
-    public const string Version = "3: normalizer (aliases, kinds, numbers, Cyrillic/Hangul in Latin) + tf-idf word 1-2 and char 3-grams + word-vector mean x12";
+    public const string Version = "3: normalizer (aliases, kinds, numbers, Cyrillic/Hangul in Latin) + tf-idf word 1-2 and char 3-grams + word-vector mean x16, one-edit typo fallback";
 
     /// <summary>
     /// Normalized text (<see cref="IntentTextNormalizer"/>, applied before this pipeline) → TF-IDF-weighted word

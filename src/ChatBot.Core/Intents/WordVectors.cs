@@ -25,6 +25,7 @@ public sealed class WordVectors
     private const int FormatVersion = 1;
 
     private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byspan;
     private readonly sbyte[] _values;
     private readonly float[] _scales;
 
@@ -32,6 +33,7 @@ public sealed class WordVectors
     {
         Centre = centre;
         _index = index;
+        _byspan = index.GetAlternateLookup<ReadOnlySpan<char>>();
         _values = values;
         _scales = scales;
         Fingerprint = fingerprint;
@@ -166,9 +168,75 @@ public sealed class WordVectors
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
+    /// <summary>The shortest word <see cref="TryOneEditAway"/> corrects: shorter ones have too many neighbours to guess from.</summary>
+    public const int MinCorrectedLength = 4;
+
     /// <summary>
-    /// The meaning of a message: the mean of its known words' vectors scaled to length <paramref name="length"/>, or
-    /// zeros when no word is known (a typo, a name, another script).
+    /// A typed word the table lacks, read as the first table word one edit away ("hepl" → "help", "explenation" →
+    /// "explanation"): a letter dropped, two neighbours swapped, one letter changed, one added — in that order, each
+    /// left to right, so the same typo always lands on the same word. Only plain a–z words of
+    /// <see cref="MinCorrectedLength"/> letters or more; candidates are built on the stack, nothing is allocated.
+    /// </summary>
+    private bool TryOneEditAway(string word, out int index)
+    {
+        index = -1;
+        if (word.Length < MinCorrectedLength || word.Length > 30 || _scales.Length == 0 || word.AsSpan().ContainsAnyExceptInRange('a', 'z'))
+        {
+            return false;
+        }
+        Span<char> candidate = stackalloc char[word.Length + 1];
+        var w = word.AsSpan();
+        for (var i = 0; i < w.Length; i++)
+        {
+            w[..i].CopyTo(candidate);
+            w[(i + 1)..].CopyTo(candidate[i..]);
+            if (_byspan.TryGetValue(candidate[..(w.Length - 1)], out index))
+            {
+                return true;
+            }
+        }
+        for (var i = 0; i + 1 < w.Length; i++)
+        {
+            w.CopyTo(candidate);
+            (candidate[i], candidate[i + 1]) = (candidate[i + 1], candidate[i]);
+            if (_byspan.TryGetValue(candidate[..w.Length], out index))
+            {
+                return true;
+            }
+        }
+        for (var i = 0; i < w.Length; i++)
+        {
+            w.CopyTo(candidate);
+            foreach (var letter in AsciiLower)
+            {
+                candidate[i] = letter;
+                if (letter != w[i] && _byspan.TryGetValue(candidate[..w.Length], out index))
+                {
+                    return true;
+                }
+            }
+        }
+        for (var i = 0; i <= w.Length; i++)
+        {
+            w[..i].CopyTo(candidate);
+            w[i..].CopyTo(candidate[(i + 1)..]);
+            foreach (var letter in AsciiLower)
+            {
+                candidate[i] = letter;
+                if (_byspan.TryGetValue(candidate, out index))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private const string AsciiLower = "abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>
+    /// The meaning of a message: the mean of its known words' vectors (a word one typo away from a known one counts as
+    /// that one) scaled to length <paramref name="length"/>, or zeros when no word is known (a name, another script).
     /// </summary>
     public float[] Embed(IEnumerable<string> words, float length)
     {
@@ -176,7 +244,7 @@ public sealed class WordVectors
         var known = 0;
         foreach (var word in words)
         {
-            if (!_index.TryGetValue(word, out var i))
+            if (!_index.TryGetValue(word, out var i) && !TryOneEditAway(word, out i))
             {
                 continue;
             }

@@ -5,11 +5,10 @@ namespace ChatBot.Core.Tests.Intents;
 public sealed class IntentClassifierTests
 {
     /// <summary>
-    /// Below this the build fails: 5-fold macro F1 with near-duplicates kept in one fold reaches 0.864 (0.883 with the
-    /// old folds that split them). Issue #5 asks 0.90: see <see cref="Cross_validated_macro_F1_meets_the_issue_bar"/>.
+    /// Issue #5's bar for 5-fold macro F1, near-duplicates kept in one fold. Reached: 0.903 with the word vectors, the
+    /// transliteration, the typo fallback and 2,390 examples (0.864 before them) — a thin margin, so a dialogs/ edit
+    /// that costs more than 0.003 fails here.
     /// </summary>
-    private const double MinimumMacroF1 = 0.85;
-
     private const double IssueMacroF1 = 0.90;
 
     private static readonly ChatBotPaths Paths = ChatBotPaths.Locate();
@@ -22,15 +21,6 @@ public sealed class IntentClassifierTests
     }
 
     [Fact]
-    public void Cross_validated_macro_F1_of_the_chosen_trainer_meets_the_floor()
-    {
-        var data = IntentTrainingData.Load(Paths);
-        var report = IntentCrossValidation.Run(data, IntentTrainerCandidate.Default);
-        report.MacroF1.ShouldBeGreaterThanOrEqualTo(MinimumMacroF1, report.FormatTable());
-    }
-
-    [Fact(Skip = "Open (issue #5): honest 5-fold macro F1 is 0.864 (greeting, help, thanks_goodbye and out_of_scope are 0.71-0.78: "
-        + "their examples are mostly one-of-a-kind words no other example teaches); remove this Skip when the data or model reaches 0.90.")]
     public void Cross_validated_macro_F1_meets_the_issue_bar()
     {
         var data = IntentTrainingData.Load(Paths);

@@ -52,6 +52,21 @@ public sealed class WordVectorsTests : IDisposable
     }
 
     [Fact]
+    public void A_word_one_typo_from_a_known_word_means_that_word_but_short_words_and_names_are_not_guessed()
+    {
+        var table = Written(new() { ["help"] = Axis(0), ["relations"] = Axis(1), ["hi"] = Axis(2) });
+        var help = table.Embed(["help"], 1f);
+        foreach (var typo in new[] { "hepl", "hlp", "helpp", "halp" })
+        {
+            table.Embed([typo], 1f).ShouldBe(help, typo);
+        }
+        table.Embed(["relatoins"], 1f).ShouldBe(table.Embed(["relations"], 1f));
+        table.Embed(["hy"], 1f).ShouldAllBe(x => x == 0); // under four letters: too many neighbours to guess
+        table.Embed(["hyundai"], 1f).ShouldAllBe(x => x == 0); // two edits from anything: no vector
+        table.Embed(["hélp"], 1f).ShouldAllBe(x => x == 0); // only a–z words are corrected
+    }
+
+    [Fact]
     public void The_file_is_the_same_for_the_same_vectors_and_its_hash_changes_with_them()
     {
         var first = Written(new() { ["a"] = Axis(0), ["b"] = Axis(1) });
