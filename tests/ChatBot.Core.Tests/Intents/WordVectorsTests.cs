@@ -56,11 +56,12 @@ public sealed class WordVectorsTests : IDisposable
     {
         var table = Written(new() { ["help"] = Axis(0), ["relations"] = Axis(1), ["hi"] = Axis(2) });
         var help = table.Embed(["help"], 1f);
-        foreach (var typo in new[] { "hepl", "hlp", "helpp", "halp" })
+        foreach (var typo in new[] { "hepl", "helpp", "halp" }) // swapped, doubled, changed
         {
             table.Embed([typo], 1f).ShouldBe(help, typo);
         }
         table.Embed(["relatoins"], 1f).ShouldBe(table.Embed(["relations"], 1f));
+        table.Embed(["rlations"], 1f).ShouldBe(table.Embed(["relations"], 1f)); // a letter left out
         table.Embed(["hy"], 1f).ShouldAllBe(x => x == 0); // under four letters: too many neighbours to guess
         table.Embed(["hyundai"], 1f).ShouldAllBe(x => x == 0); // two edits from anything: no vector
         table.Embed(["hélp"], 1f).ShouldAllBe(x => x == 0); // only a–z words are corrected
