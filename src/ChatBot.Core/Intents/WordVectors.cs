@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -106,12 +107,10 @@ public sealed class WordVectors
         {
             index[reader.ReadString()] = i;
             scales[i] = reader.ReadSingle();
-            var row = reader.ReadBytes(dimensions);
-            if (row.Length != dimensions)
+            if (reader.Read(MemoryMarshal.AsBytes(values.AsSpan(i * dimensions, dimensions))) != dimensions)
             {
                 throw new EndOfStreamException("the file ends inside a vector");
             }
-            Buffer.BlockCopy(row, 0, values, i * dimensions, dimensions);
         }
         return new WordVectors(index, values, scales, centre, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
