@@ -31,6 +31,18 @@ public sealed class IntentClassifier
         }
     }
 
+    private IntentClassifier(IntentClassifier model, IntentTextNormalizer normalizer, string dialogsHash)
+    {
+        _engines = model._engines;
+        _normalizer = normalizer;
+        Trainer = model.Trainer;
+        DialogsHash = dialogsHash;
+        Intents = model.Intents;
+    }
+
+    /// <summary>The same model and prediction engines behind another normalizer: the model can open before the data it was trained on is read.</summary>
+    public IntentClassifier With(IntentTextNormalizer normalizer, string dialogsHash) => new(this, normalizer, dialogsHash);
+
     /// <summary>The intents the model knows, in score order.</summary>
     public IReadOnlyList<string> Intents { get; }
 

@@ -15,13 +15,16 @@ public sealed class IntentModelLoader(ILogger<IntentModelLoader>? logger = null,
     public IntentClassifier Load(ChatBotPaths paths, CancellationToken cancellationToken = default)
     {
         var modelPath = paths.IntentModel;
+        // The model opens on a worker while the data it must match is read and hashed here: start-up waits for the
+        // longer of the two. If the hashes then differ, the opened model is simply dropped.
+        var opening = File.Exists(modelPath) ? Task.Run(() => Open(modelPath), cancellationToken) : null;
         var haveDialogs = DialogCatalog.Files(paths.Dialogs).Count > 0;
         var data = haveDialogs ? IntentTrainingData.Load(paths) : null;
         var dialogsHash = data?.Hash;
         var modelHash = TrainingDataHash.Read(IntentTrainer.HashFileFor(modelPath));
 
         string reason;
-        if (!File.Exists(modelPath))
+        if (opening is null)
         {
             reason = $"there is no intent model at {modelPath}";
         }
@@ -35,7 +38,8 @@ public sealed class IntentModelLoader(ILogger<IntentModelLoader>? logger = null,
         {
             try
             {
-                var classifier = Open(modelPath, modelHash ?? string.Empty, data?.Normalizer ?? IntentTrainingData.NormalizerFor(paths));
+                var classifier = opening.GetAwaiter().GetResult()
+                    .With(data?.Normalizer ?? IntentTrainingData.NormalizerFor(paths), modelHash ?? string.Empty);
                 if (dialogsHash is null)
                 {
                     _logger.LogWarning("No dialogs/ folder at {Dialogs}: using the intent model {Model} without checking it is current", paths.Dialogs, modelPath);
@@ -79,11 +83,12 @@ public sealed class IntentModelLoader(ILogger<IntentModelLoader>? logger = null,
         return trained.Classifier();
     }
 
-    private static IntentClassifier Open(string modelPath, string hash, IntentTextNormalizer normalizer)
+    /// <summary>The model with its prediction engines made, still without the normalizer the data brings.</summary>
+    private static IntentClassifier Open(string modelPath)
     {
         var ml = new MLContext(IntentTrainer.Seed);
         using var stream = File.OpenRead(modelPath);
         var model = ml.Model.Load(stream, out _);
-        return new IntentClassifier(ml, model, normalizer, dialogsHash: hash);
+        return new IntentClassifier(ml, model, IntentTextNormalizer.Plain);
     }
 }

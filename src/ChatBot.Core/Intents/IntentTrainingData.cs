@@ -20,16 +20,22 @@ public sealed record IntentTrainingData(DialogCatalog Dialogs, IReadOnlyList<Int
     /// </summary>
     public static IntentTrainingData Load(ChatBotPaths paths)
     {
+        // The 9 MB vector table reads on a worker meanwhile the YAML is parsed.
+        var vectors = Task.Run(() => VectorsOf(paths));
         var dialogs = DialogCatalog.Load(paths.Dialogs);
         var facts = File.Exists(paths.Facts) ? FactQuestionsOf(FactStore.Load(paths.Facts), dialogs) : [];
-        var normalizer = NormalizerFor(paths);
+        var normalizer = new IntentTextNormalizer(EntitiesOf(paths), vectors.GetAwaiter().GetResult());
         return new IntentTrainingData(dialogs, facts, normalizer, TrainingDataHash.Compute(paths.Dialogs, facts, IntentPipeline.Version + "\n" + normalizer.Fingerprint));
     }
 
     /// <summary>The normalizer of models/entities.yaml and models/word-vectors.bin, each left out when its file is missing.</summary>
-    public static IntentTextNormalizer NormalizerFor(ChatBotPaths paths) =>
-        new(File.Exists(paths.Entities) ? EntityLexicon.Load(paths.Entities) : EntityLexicon.Empty,
-            File.Exists(paths.WordVectors) ? WordVectors.Load(paths.WordVectors) : WordVectors.Empty);
+    public static IntentTextNormalizer NormalizerFor(ChatBotPaths paths) => new(EntitiesOf(paths), VectorsOf(paths));
+
+    private static EntityLexicon EntitiesOf(ChatBotPaths paths) =>
+        File.Exists(paths.Entities) ? EntityLexicon.Load(paths.Entities) : EntityLexicon.Empty;
+
+    private static WordVectors VectorsOf(ChatBotPaths paths) =>
+        File.Exists(paths.WordVectors) ? WordVectors.Load(paths.WordVectors) : WordVectors.Empty;
 
     private static List<IntentExample> FactQuestionsOf(FactStore store, DialogCatalog dialogs)
     {

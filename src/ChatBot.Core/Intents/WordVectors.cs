@@ -71,10 +71,13 @@ public sealed class WordVectors
 
     public static WordVectors Load(string path)
     {
-        var bytes = File.ReadAllBytes(path);
         try
         {
-            return Read(bytes);
+            // Streamed, not read whole: the table is the only copy of the file the process keeps.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(file));
+            file.Position = 0;
+            return Read(file, fingerprint);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or OverflowException)
         {
@@ -82,16 +85,16 @@ public sealed class WordVectors
         }
     }
 
-    private static WordVectors Read(byte[] bytes)
+    private static WordVectors Read(Stream stream, string fingerprint)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic || reader.ReadInt32() != FormatVersion)
         {
             throw new IOException("not a word-vector file of version 1");
         }
         var dimensions = reader.ReadInt32();
         var count = reader.ReadInt32();
-        if (dimensions != Dimensions || count < 0 || (long)count * dimensions > bytes.Length)
+        if (dimensions != Dimensions || count < 0 || (long)count * dimensions > stream.Length)
         {
             throw new IOException($"{count} vectors of {dimensions} dimensions, expected {Dimensions}");
         }
@@ -107,12 +110,9 @@ public sealed class WordVectors
         {
             index[reader.ReadString()] = i;
             scales[i] = reader.ReadSingle();
-            if (reader.Read(MemoryMarshal.AsBytes(values.AsSpan(i * dimensions, dimensions))) != dimensions)
-            {
-                throw new EndOfStreamException("the file ends inside a vector");
-            }
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan(i * dimensions, dimensions)));
         }
-        return new WordVectors(index, values, scales, centre, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new WordVectors(index, values, scales, centre, fingerprint);
     }
 
     /// <summary>
