@@ -5,12 +5,12 @@ namespace ChatBot.Core.Intents;
 
 /// <summary>
 /// Names the intent of a message with the trained ML.NET model, after the same <see cref="IntentTextNormalizer"/> the
-/// model was trained behind. Thread-safe: each call borrows a <see cref="PredictionEngine{TSrc,TDst}"/> from a pool,
+/// model was trained behind. Thread-safe: each call borrows a <see cref="PredictionEngine{TSrc,TDst}"/> and its input row from a pool,
 /// because one engine must never serve two threads at once.
 /// </summary>
 public sealed class IntentClassifier
 {
-    private readonly ObjectPool<PredictionEngine<IntentExample, IntentPrediction>> _engines;
+    private readonly ObjectPool<Scorer> _engines;
     private readonly IntentTextNormalizer _normalizer;
 
     public IntentClassifier(MLContext context, ITransformer model, IntentTextNormalizer normalizer, string trainer = "", string dialogsHash = "")
@@ -19,11 +19,11 @@ public sealed class IntentClassifier
         Trainer = trainer;
         DialogsHash = dialogsHash;
         var policy = new EnginePolicy(context, model);
-        _engines = new DefaultObjectPool<PredictionEngine<IntentExample, IntentPrediction>>(policy, Environment.ProcessorCount * 2);
+        _engines = new DefaultObjectPool<Scorer>(policy, Environment.ProcessorCount * 2);
         var engine = _engines.Get();
         try
         {
-            Intents = IntentModelColumns.ScoreLabels(engine.OutputSchema);
+            Intents = IntentModelColumns.ScoreLabels(engine.Engine.OutputSchema);
         }
         finally
         {
@@ -54,23 +54,27 @@ public sealed class IntentClassifier
 
     public IntentRanking Classify(string text)
     {
-        var engine = _engines.Get();
+        var scorer = _engines.Get();
         try
         {
-            var prediction = engine.Predict(_normalizer.Featurize(text));
+            _normalizer.FeaturizeInto(text, scorer.Row);
+            var prediction = scorer.Engine.Predict(scorer.Row);
             return IntentRanking.FromScores(Intents, prediction.Score);
         }
         finally
         {
-            _engines.Return(engine);
+            _engines.Return(scorer);
         }
     }
 
-    private sealed class EnginePolicy(MLContext context, ITransformer model) : PooledObjectPolicy<PredictionEngine<IntentExample, IntentPrediction>>
-    {
-        public override PredictionEngine<IntentExample, IntentPrediction> Create() =>
-            context.Model.CreatePredictionEngine<IntentExample, IntentPrediction>(model);
+    /// <summary>One prediction engine and the input row it reads, reused turn after turn by whoever borrowed the pair.</summary>
+    private sealed record Scorer(PredictionEngine<IntentExample, IntentPrediction> Engine, IntentExample Row);
 
-        public override bool Return(PredictionEngine<IntentExample, IntentPrediction> obj) => true;
+    private sealed class EnginePolicy(MLContext context, ITransformer model) : PooledObjectPolicy<Scorer>
+    {
+        public override Scorer Create() =>
+            new(context.Model.CreatePredictionEngine<IntentExample, IntentPrediction>(model), new IntentExample());
+
+        public override bool Return(Scorer obj) => true;
     }
 }

@@ -70,8 +70,17 @@ public sealed class IntentTextNormalizer
     /// <summary>The row the classifier reads for a message: its normalized text and its words' meaning.</summary>
     public IntentExample Featurize(string? text, string label = "")
     {
+        var row = new IntentExample { Label = label };
+        FeaturizeInto(text, row);
+        return row;
+    }
+
+    /// <summary><see cref="Featurize"/> into a row the caller reuses: its text is replaced and its meaning vector overwritten in place.</summary>
+    public void FeaturizeInto(string? text, IntentExample row)
+    {
         var words = Words(text ?? string.Empty);
-        return new IntentExample { Text = Normalize(words), Label = label, Meaning = _vectors.Embed(words, IntentPipeline.MeaningLength) };
+        row.Text = Normalize(words);
+        _vectors.EmbedInto(words, IntentPipeline.MeaningLength, row.Meaning);
     }
 
     private string Normalize(List<string> words)

@@ -240,6 +240,15 @@ public sealed class WordVectors
     public float[] Embed(IEnumerable<string> words, float length)
     {
         var sum = new float[Dimensions];
+        EmbedInto(words, length, sum);
+        return sum;
+    }
+
+    /// <summary><see cref="Embed"/> written into <paramref name="into"/> (which it clears first), so a caller can reuse one buffer.</summary>
+    public void EmbedInto(IEnumerable<string> words, float length, Span<float> into)
+    {
+        var sum = into[..Dimensions];
+        sum.Clear();
         var known = 0;
         foreach (var word in words)
         {
@@ -262,13 +271,12 @@ public sealed class WordVectors
         }
         if (known == 0 || norm == 0)
         {
-            return sum;
+            return;
         }
         var factor = (float)(length / Math.Sqrt(norm));
         for (var d = 0; d < Dimensions; d++)
         {
             sum[d] *= factor;
         }
-        return sum;
     }
 }
