@@ -59,7 +59,7 @@ public sealed class IntentTextNormalizer
             + $"\nword vectors {_vectors.Fingerprint}";
     }
 
-    /// <summary>No entities: only case, contractions, punctuation and numbers are normalized.</summary>
+    /// <summary>No entities and no word vectors: only case, contractions, punctuation, numbers and scripts are normalized.</summary>
     public static IntentTextNormalizer Plain { get; } = new(EntityLexicon.Empty);
 
     /// <summary>Every alias and what it becomes, one per line, and the word-vector table's hash: part of the training-data hash, so an edited alias or a rebuilt table retrains the model.</summary>
