@@ -12,10 +12,23 @@ try
     app.MapMessages();
     ChatBot.Web.Page.WebChatPage.UseWebChat(app); // security headers, the Web Chat page at /, Direct Line at /v3/directline
     app.MapHealthChecks("/healthz");
-    app.Run();
+    app.Start();
+    try
+    {
+        // The intent model has been loading on a worker since registration; wait for it here, so an intent model, word
+        // vectors or dialogs/ that cannot be used stop the host with one line instead of failing every turn.
+        app.Services.GetRequiredService<ChatBot.Core.Bot.IBot>();
+    }
+    catch
+    {
+        app.StopAsync().GetAwaiter().GetResult();
+        throw;
+    }
+    app.WaitForShutdown();
     return 0;
 }
-catch (Exception ex) when (ex is OptionsValidationException or DirectoryNotFoundException or ChatBot.Core.ChatBotDataException)
+catch (Exception ex) when (ex is OptionsValidationException or DirectoryNotFoundException or ChatBot.Core.ChatBotDataException
+    or ChatBot.Core.Intents.IntentModelException or ChatBot.Core.Intents.DialogDataException)
 {
     // A bad setting or missing data stops the host with one clear line, not a stack trace.
     Console.Error.WriteLine($"chatbot: cannot start: {ex.Message}");

@@ -14,20 +14,57 @@ public sealed class HostProcessTests(ITestOutputHelper output)
     [InlineData("MicrosoftAppId", "not-a-guid", "MicrosoftAppId")]
     public async Task A_bad_setting_stops_the_host_with_a_clear_message(string key, string value, string named)
     {
-        var info = HostProcess.StartInfo(new Dictionary<string, string> { [key] = value, ["Urls"] = "http://127.0.0.1:0" });
+        var message = await StopsWithOneLineAsync(new Dictionary<string, string> { [key] = value, ["Urls"] = "http://127.0.0.1:0" });
+        message.ShouldContain(named);
+    }
+
+    [Fact]
+    public async Task A_damaged_word_vector_file_stops_the_host_with_a_clear_message_not_a_500_per_turn()
+    {
+        var root = Directory.CreateTempSubdirectory("chatbot-root-").FullName;
+        try
+        {
+            var repo = ChatBot.Core.ChatBotPaths.Locate().Root;
+            File.Copy(Path.Combine(repo, "appsettings.json"), Path.Combine(root, "appsettings.json"));
+            foreach (var folder in new[] { "seeds", "models", "dialogs" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, folder));
+                foreach (var file in Directory.GetFiles(Path.Combine(repo, folder)))
+                {
+                    File.Copy(file, Path.Combine(root, folder, Path.GetFileName(file)));
+                }
+            }
+            var vectors = Path.Combine(root, "models", "word-vectors.bin");
+            File.WriteAllBytes(vectors, File.ReadAllBytes(vectors)[..4096]);
+
+            var message = await StopsWithOneLineAsync(new Dictionary<string, string> { ["CHATBOT_ROOT"] = root, ["Urls"] = "http://127.0.0.1:0" });
+            message.ShouldContain("word-vectors.bin");
+            message.ShouldContain("cut short");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Starts the host, expects it to exit non-zero within a minute, and returns its stderr (checked to hold no stack trace).</summary>
+    private static async Task<string> StopsWithOneLineAsync(Dictionary<string, string> environment)
+    {
+        var info = HostProcess.StartInfo(environment);
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
         var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
         if (!exited)
         {
             process.Kill(entireProcessTree: true);
         }
 
-        exited.ShouldBeTrue("the host kept running with a bad setting");
+        exited.ShouldBeTrue("the host kept running with bad settings or data");
         process.ExitCode.ShouldNotBe(0);
         var message = await stderr;
-        message.ShouldContain(named);
         message.ShouldNotContain("   at ");
+        return message;
     }
 
     [Fact]

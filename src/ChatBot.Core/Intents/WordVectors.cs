@@ -94,9 +94,13 @@ public sealed class WordVectors
         }
         var dimensions = reader.ReadInt32();
         var count = reader.ReadInt32();
-        if (dimensions != Dimensions || count < 0 || (long)count * dimensions > stream.Length)
+        if (dimensions != Dimensions || count < 0)
         {
-            throw new IOException($"{count} vectors of {dimensions} dimensions, expected {Dimensions}");
+            throw new IOException($"{count} vectors of {dimensions} dimensions, expected {Dimensions} dimensions");
+        }
+        if ((long)count * dimensions > stream.Length)
+        {
+            throw new IOException($"the file holds {stream.Length} bytes, fewer than its {count} vectors need: it was cut short");
         }
         var centre = new float[dimensions];
         for (var d = 0; d < dimensions; d++)
