@@ -76,26 +76,17 @@ public sealed class FactRetriever
     /// </summary>
     public FactRetrieval Retrieve(string question, string? intentPrior = null, int top = 5, string? context = null, IReadOnlyCollection<string>? shown = null, double? priorBoost = null)
     {
-        var analyzed = new AnalyzedText();
-        _lexicon.Analyze(question, correctTypos: true, analyzed);
-        AnalyzedText? previous = null;
-        if (!string.IsNullOrWhiteSpace(context))
-        {
-            previous = new AnalyzedText();
-            _lexicon.Analyze(context, correctTypos: true, previous);
-        }
-        var query = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight, _lexicon);
+        var scored = Scored(question, string.IsNullOrWhiteSpace(context) ? null : context);
+        var (analyzed, query) = (scored.Analyzed, scored.Query);
         if (query.Count == 0)
         {
             return new FactRetrieval([], 0, analyzed.Unknown);
         }
         var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
-        var formBuffer = ArrayPool<float>.Shared.Rent(_formFact.Length);
         try
         {
             var scores = buffer.AsSpan(0, _facts.Length);
-            query.Score(_index, scores);
-            AddBestForms(query, scores, formBuffer.AsSpan(0, _formFact.Length));
+            scored.Scores.CopyTo(scores);
             if (intentPrior is not null && (priorBoost ?? Options.IntentPriorBoost) > 0)
             {
                 var boost = (float)(1 + (priorBoost ?? Options.IntentPriorBoost));
@@ -139,8 +130,49 @@ public sealed class FactRetriever
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
-            ArrayPool<float>.Shared.Return(formBuffer);
         }
+    }
+
+    /// <summary>A question analyzed and scored against every fact, before any intent prior: what a turn's second
+    /// retrieval of the same question (the dialog handler's, with the routed intent as prior) can reuse.</summary>
+    private sealed record ScoredQuestion(FactRetriever Owner, string Question, string? Context, AnalyzedText Analyzed, WeightedQuery Query, float[] Scores);
+
+    // The last question this thread scored. A turn retrieves the same question twice (without, then with the intent
+    // prior) on one thread, synchronously; the memo makes the second cost only the prior and the re-ranking.
+    [ThreadStatic]
+    private static ScoredQuestion? t_lastScored;
+
+    private ScoredQuestion Scored(string question, string? context)
+    {
+        if (t_lastScored is { } last && ReferenceEquals(last.Owner, this)
+            && string.Equals(last.Question, question, StringComparison.Ordinal) && string.Equals(last.Context, context, StringComparison.Ordinal))
+        {
+            return last;
+        }
+        var analyzed = new AnalyzedText();
+        _lexicon.Analyze(question, correctTypos: true, analyzed);
+        AnalyzedText? previous = null;
+        if (context is not null)
+        {
+            previous = new AnalyzedText();
+            _lexicon.Analyze(context, correctTypos: true, previous);
+        }
+        var query = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight, _lexicon);
+        var scores = new float[query.Count == 0 ? 0 : _facts.Length];
+        if (query.Count > 0)
+        {
+            var formBuffer = ArrayPool<float>.Shared.Rent(_formFact.Length);
+            try
+            {
+                query.Score(_index, scores);
+                AddBestForms(query, scores, formBuffer.AsSpan(0, _formFact.Length));
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(formBuffer);
+            }
+        }
+        return t_lastScored = new ScoredQuestion(this, question, context, analyzed, query, scores);
     }
 
     /// <summary>Adds to each fact the score of its question form closest to the question, weighted by <see cref="RetrievalOptions.FormWeight"/>.</summary>

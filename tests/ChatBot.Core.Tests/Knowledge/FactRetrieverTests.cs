@@ -20,6 +20,30 @@ public sealed class FactRetrieverTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Theory]
+    [InlineData("what was the trade volume in 2019", "trade", null)]
+    [InlineData("who signed the joint declaration", "agreements", null)]
+    [InlineData("and in 2011?", "trade", "what was the trade volume in 2019")]
+    public void A_question_retrieved_again_with_a_prior_ranks_as_if_retrieved_afresh(string question, string prior, string? context)
+    {
+        // The turn's second retrieval of a question reuses the first one's scores; the result must not show it.
+        var afresh = Retriever.Retrieve(question, prior, context: context);
+        Retriever.Retrieve("a different question about uranium", context: null); // forget the memo
+        Retriever.Retrieve(question, context: context);
+        var reused = Retriever.Retrieve(question, prior, context: context);
+
+        Describe(reused).ShouldBe(Describe(afresh));
+
+        // Same words, other context: not the memo's question.
+        Retriever.Retrieve("a different question about uranium");
+        var withoutContext = Retriever.Retrieve(question, prior);
+        Retriever.Retrieve(question, prior, context: context);
+        Describe(Retriever.Retrieve(question, prior)).ShouldBe(Describe(withoutContext));
+
+        static string Describe(FactRetrieval r) =>
+            $"{r.Confidence:R} {r.OwnCoverage:R} " + string.Join(" | ", r.Facts.Select(f => $"{f.Fact.Id} {f.Score:R} {f.Coverage:R} {f.Bm25:R} {f.FormSimilarity:R}"));
+    }
+
+    [Theory]
     [InlineData("when did the ROK and RK establish diplomatic relations")]
     [InlineData("when did south korea and the republic of kazakhstan establish diplomatic relations")]
     [InlineData("when did koera and kazakstan establish diplomatic relations")]
