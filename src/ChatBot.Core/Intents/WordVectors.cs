@@ -79,7 +79,7 @@ public sealed class WordVectors
             file.Position = 0;
             return Read(file, fingerprint);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or OverflowException)
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or OverflowException or FormatException or UnauthorizedAccessException)
         {
             throw new IntentModelException($"The word vectors {path} cannot be read ({ex.Message}). Restore it from git, or rebuild it with `dotnet run --project src/ChatBot.Vectors`, then `chatbot train`.", ex);
         }

@@ -91,6 +91,33 @@ public sealed class WordVectorsTests : IDisposable
 
         File.WriteAllText(path, "not vectors at all");
         Should.Throw<IntentModelException>(() => WordVectors.Load(path));
+
+        // A header that promises little and a body of noise: every flipped byte fails cleanly or loads, never throws raw.
+        WordVectors.Write(path, new Dictionary<string, float[]> { ["a"] = Axis(0), ["b"] = Axis(1) });
+        var good = File.ReadAllBytes(path);
+        var random = new Random(5);
+        var raw = new List<string>();
+        var refused = 0;
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var bytes = (byte[])good.Clone();
+            bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                WordVectors.Load(path);
+            }
+            catch (IntentModelException)
+            {
+                refused++;
+            }
+            catch (Exception ex)
+            {
+                raw.Add(ex.GetType().Name);
+            }
+        }
+        raw.ShouldBeEmpty();
+        refused.ShouldBeGreaterThan(0);
     }
 
     [Fact]
