@@ -117,7 +117,13 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
             .Send("are you a robot")
             .AssertReply(r => { r.Text!.ShouldContain("Kazakhstan"); r.Text!.ShouldContain("documents"); r.Text!.ShouldNotContain("Source:"); })
             .Send("thanks, bye")
-            .AssertReply(r => r.Text!.ShouldContain("welcome", Case.Insensitive))
+            .AssertReply(r => r.Text!.ShouldStartWith("You're welcome!"))
+            .Send("спасибо")
+            .AssertReply(r => r.Text!.ShouldStartWith("You're welcome!"))
+            .Send("good night")
+            .AssertReply(r => r.Text!.ShouldStartWith("Goodbye!"))
+            .Send("ok got it")
+            .AssertReply(r => r.Text!.ShouldStartWith("Glad that helped."))
             .StartTestAsync();
 
     [Fact]
