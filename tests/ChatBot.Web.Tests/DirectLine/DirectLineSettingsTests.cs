@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using ChatBot.Core;
 using ChatBot.Web.DirectLine;
+using ChatBot.Web.Tests.Infrastructure;
 
 namespace ChatBot.Web.Tests.DirectLine;
 
@@ -38,25 +37,7 @@ public sealed class DirectLineSettingsTests
     [Fact]
     public async Task The_host_does_not_start_with_a_short_signing_key()
     {
-        var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
-        {
-            WorkingDirectory = ChatBotPaths.Locate().Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["Urls"] = "http://127.0.0.1:0";
-        info.Environment["DirectLine__TokenSigningKey"] = "too-short";
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
-        if (!exited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        exited.ShouldBeTrue("the host kept running with a bad DirectLine:TokenSigningKey");
-        process.ExitCode.ShouldNotBe(0);
-        var message = await stderr;
+        var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["DirectLine__TokenSigningKey"] = "too-short" });
         message.ShouldContain("DirectLine:TokenSigningKey");
         message.ShouldNotContain("too-short");
     }

@@ -50,6 +50,30 @@ public sealed class HostProcess : IDisposable
         return info;
     }
 
+    /// <summary>
+    /// Starts the host with <paramref name="environment"/> for a start that must fail: asserts it exits within a minute,
+    /// non-zero, with no stack trace on stderr, and returns that stderr for the test to check what it names.
+    /// </summary>
+    public static async Task<string> StopsWithOneLineAsync(IDictionary<string, string> environment)
+    {
+        var info = StartInfo(environment);
+        info.Environment.TryAdd("Urls", "http://127.0.0.1:0");
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        exited.ShouldBeTrue($"the host kept running with {string.Join(", ", environment.Keys)}");
+        process.ExitCode.ShouldNotBe(0);
+        var message = await stderr;
+        message.ShouldNotContain("   at ");
+        return message;
+    }
+
     /// <summary>Sends the request until the port opens and it is answered, or the host exits, or the timeout passes.</summary>
     public async Task<HttpResponseMessage?> SendWhenUpAsync(Func<HttpClient, Task<HttpResponseMessage>> send, TimeSpan timeout)
     {

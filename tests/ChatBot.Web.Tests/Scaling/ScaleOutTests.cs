@@ -96,27 +96,8 @@ public sealed class ScaleOutTests(RedisServerFixture redis) : IClassFixture<Redi
     [Fact]
     public async Task A_bad_Storage_Redis_setting_stops_the_host_with_a_clear_message()
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
-        {
-            WorkingDirectory = ChatBotPaths.Locate().Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["Storage__Redis"] = "redis://", ["Urls"] = "http://127.0.0.1:0" },
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
-        if (!exited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        exited.ShouldBeTrue("the host kept running with a bad Storage:Redis");
-        process.ExitCode.ShouldNotBe(0);
-        var message = await stderr;
+        var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["Storage__Redis"] = "redis://" });
         message.ShouldContain("Storage:Redis");
-        message.ShouldNotContain("   at ");
     }
 
     private IDatabase Redis() => ConnectionMultiplexer.Connect(redis.Server.ConnectionString).GetDatabase();
