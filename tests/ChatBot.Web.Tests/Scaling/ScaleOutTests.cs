@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
