@@ -9,7 +9,11 @@ public sealed class IntentExample
 
     public string Label { get; set; } = string.Empty;
 
-    /// <summary>The mean of the words' vectors (<see cref="WordVectors"/>), set by <see cref="IntentTextNormalizer.Featurize"/>; zeros until then.</summary>
+    /// <summary>
+    /// The mean of the words' vectors (<see cref="WordVectors"/>), sized and filled by
+    /// <see cref="IntentTextNormalizer.Featurize"/>; empty until then, so the raw examples read at every start (thousands
+    /// of them, only hashed or featurized later) carry no vector each.
+    /// </summary>
     [VectorType(WordVectors.Dimensions)]
-    public float[] Meaning { get; set; } = new float[WordVectors.Dimensions];
+    public float[] Meaning { get; set; } = [];
 }

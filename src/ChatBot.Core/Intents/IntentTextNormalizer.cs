@@ -75,11 +75,15 @@ public sealed class IntentTextNormalizer
         return row;
     }
 
-    /// <summary><see cref="Featurize"/> into a row the caller reuses: its text is replaced and its meaning vector overwritten in place.</summary>
+    /// <summary><see cref="Featurize"/> into a row the caller reuses: its text is replaced and its meaning vector overwritten in place (sized on first use).</summary>
     public void FeaturizeInto(string? text, IntentExample row)
     {
         var words = Words(text ?? string.Empty);
         row.Text = Normalize(words);
+        if (row.Meaning.Length != WordVectors.Dimensions)
+        {
+            row.Meaning = new float[WordVectors.Dimensions];
+        }
         _vectors.EmbedInto(words, IntentPipeline.MeaningLength, row.Meaning);
     }
 
