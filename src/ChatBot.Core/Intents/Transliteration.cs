@@ -33,9 +33,6 @@ public static class Transliteration
     private const char FirstSyllable = '\uAC00';
     private const char LastSyllable = '\uD7A3';
 
-    /// <summary>Whether <paramref name="c"/> (lower case) is a letter this class spells in Latin.</summary>
-    public static bool Handles(char c) => Cyrillic.ContainsKey(c) || c is >= FirstSyllable and <= LastSyllable;
-
     /// <summary>Appends the Latin spelling of one lower-case letter, or the letter itself when it is neither Cyrillic nor Hangul.</summary>
     public static void Append(StringBuilder into, char c)
     {
@@ -52,16 +49,5 @@ public static class Transliteration
         {
             into.Append(c);
         }
-    }
-
-    /// <summary>The whole text with its Cyrillic and Hangul letters spelled in Latin.</summary>
-    public static string ToLatin(string text)
-    {
-        var output = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            Append(output, c);
-        }
-        return output.ToString();
     }
 }
