@@ -63,14 +63,8 @@ public sealed partial class FactChecker(SeedCorpus corpus, TopicCatalog topics, 
         foreach (var skip in store.Skips)
         {
             var entry = $"skip {skip.Source}:{skip.Lines}";
-            if (corpus.Document(skip.Source) is not { } document)
+            if (SeedHolding(skip.Source, skip.Lines, factFile, entry, errors) is null)
             {
-                errors.Add(new DataProblem(factFile, entry, $"no seed named '{skip.Source}'"));
-                continue;
-            }
-            if (skip.LastLine > document.LineCount)
-            {
-                errors.Add(new DataProblem(factFile, entry, $"the seed has only {document.LineCount} lines"));
                 continue;
             }
             if (skip.Reason.Length == 0)
@@ -99,14 +93,8 @@ public sealed partial class FactChecker(SeedCorpus corpus, TopicCatalog topics, 
     private void CheckLocation(FactLocation location, string id, string factFile, List<DataProblem> errors, Dictionary<string, bool[]> covered)
     {
         var where = $"{location.Source}:{location.Lines}";
-        if (corpus.Document(location.Source) is not { } document)
+        if (SeedHolding(location.Source, location.Lines, factFile, id, errors) is not { } document)
         {
-            errors.Add(new DataProblem(factFile, id, $"no seed named '{location.Source}'"));
-            return;
-        }
-        if (location.LastLine > document.LineCount)
-        {
-            errors.Add(new DataProblem(factFile, id, $"lines {location.Lines} are past the end of {location.Source} ({document.LineCount} lines)"));
             return;
         }
         if (document.Find(location.Quote, location.Lines) is null)
@@ -117,6 +105,22 @@ public sealed partial class FactChecker(SeedCorpus corpus, TopicCatalog topics, 
                 : $"the quote is not in {where} (compared lower case, letters and digits only): \"{Shorten(location.Quote)}\""));
         }
         Mark(covered[location.Source], location.Lines);
+    }
+
+    /// <summary>The seed a fact location or skip entry names, when it exists and has those lines; else the problem is recorded and null returned.</summary>
+    private SeedDocument? SeedHolding(string source, LineRange lines, string factFile, string entry, List<DataProblem> errors)
+    {
+        if (corpus.Document(source) is not { } document)
+        {
+            errors.Add(new DataProblem(factFile, entry, $"no seed named '{source}'"));
+            return null;
+        }
+        if (lines.Last > document.LineCount)
+        {
+            errors.Add(new DataProblem(factFile, entry, $"lines {lines} are past the end of {source} ({document.LineCount} lines)"));
+            return null;
+        }
+        return document;
     }
 
     private static void Mark(bool[] lines, LineRange range)
