@@ -64,20 +64,87 @@ public sealed class FactRetriever
 
     public IReadOnlyList<Fact> Facts => _facts;
 
+    /// <summary>How many times the index was scanned (<see cref="Candidates"/>): a turn scans it once.</summary>
+    public long Scans => Interlocked.Read(ref _scans);
+
+    private long _scans;
+
     /// <summary>The best facts for a question, best first (see <see cref="Retrieve"/>).</summary>
     public IReadOnlyList<RankedFact> Rank(string question, string? intentPrior = null, int top = 5) =>
         Retrieve(question, intentPrior, top).Facts;
 
     /// <summary>
-    /// Ranks the facts for <paramref name="question"/>. <paramref name="intentPrior"/> boosts the facts of that topic;
-    /// <paramref name="context"/> (the previous question of a conversation) adds its words at a lower weight, for
-    /// follow-ups such as "and in 2022?"; the facts <paramref name="shown"/> just before count less, since a follow-up
-    /// asks for something new.
+    /// Ranks the facts for <paramref name="question"/> in one call: <see cref="Candidates"/> then
+    /// <see cref="FactCandidates.Rank"/> (with the context when one is given).
     /// </summary>
     public FactRetrieval Retrieve(string question, string? intentPrior = null, int top = 5, string? context = null, IReadOnlyCollection<string>? shown = null, double? priorBoost = null)
     {
-        var scored = Scored(question, string.IsNullOrWhiteSpace(context) ? null : context);
-        var (analyzed, query) = (scored.Analyzed, scored.Query);
+        var candidates = Candidates(question, context);
+        return candidates.Rank(intentPrior, top, withContext: candidates.HasContext, shown, priorBoost);
+    }
+
+    /// <summary>
+    /// Scans the index once for a question and, when given, its conversation context (the previous question, whose
+    /// words count at <see cref="RetrievalOptions.ContextWeight"/>): the scores with and without the context come out
+    /// of the same pass, since a BM25 score is a weighted sum over the query's terms. Every later ranking of the turn —
+    /// with an intent prior, the facts just shown, with or without the context — reads these scores.
+    /// </summary>
+    public FactCandidates Candidates(string question, string? context = null)
+    {
+        Interlocked.Increment(ref _scans);
+        context = string.IsNullOrWhiteSpace(context) ? null : context;
+        var analyzed = new AnalyzedText();
+        _lexicon.Analyze(question, correctTypos: true, analyzed);
+        var own = WeightedQuery.Build(_index, analyzed, null, Options.TypoWeight, Options.ContextWeight, _lexicon);
+        WeightedQuery? full = null;
+        if (context is not null)
+        {
+            var previous = new AnalyzedText();
+            _lexicon.Analyze(context, correctTypos: true, previous);
+            full = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight, _lexicon);
+        }
+        var ownScores = new float[own.Count == 0 ? 0 : _facts.Length];
+        float[]? fullScores = full is { Count: > 0 } ? new float[_facts.Length] : null;
+        var formBuffer = ArrayPool<float>.Shared.Rent(_formFact.Length * 2);
+        try
+        {
+            var ownForms = formBuffer.AsSpan(0, _formFact.Length);
+            var fullForms = formBuffer.AsSpan(_formFact.Length, _formFact.Length);
+            if (own.Count > 0)
+            {
+                own.Score(_index, ownScores);
+                own.Score(_formIndex, ownForms);
+            }
+            else
+            {
+                ownForms.Clear();
+            }
+            if (fullScores is not null)
+            {
+                ownScores.AsSpan().CopyTo(fullScores);
+                ownForms.CopyTo(fullForms);
+                full!.AccumulateBeyond(_index, own, fullScores);
+                full.AccumulateBeyond(_formIndex, own, fullForms);
+                AddBestForms(fullForms, fullScores);
+            }
+            if (own.Count > 0)
+            {
+                AddBestForms(ownForms, ownScores);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(formBuffer);
+        }
+        return new FactCandidates(this, question, analyzed, own, ownScores, fullScores is null ? null : full, fullScores);
+    }
+
+    /// <summary>
+    /// Ranks scored candidates. <paramref name="intentPrior"/> boosts the facts of that topic; the facts
+    /// <paramref name="shown"/> just before count less, since a follow-up asks for something new.
+    /// </summary>
+    internal FactRetrieval Rank(string question, AnalyzedText analyzed, WeightedQuery query, float[] scored, string? intentPrior, int top, IReadOnlyCollection<string>? shown, double? priorBoost)
+    {
         if (query.Count == 0)
         {
             return new FactRetrieval([], 0, analyzed.Unknown);
@@ -86,7 +153,7 @@ public sealed class FactRetriever
         try
         {
             var scores = buffer.AsSpan(0, _facts.Length);
-            scored.Scores.CopyTo(scores);
+            scored.CopyTo(scores);
             if (intentPrior is not null && (priorBoost ?? Options.IntentPriorBoost) > 0)
             {
                 var boost = (float)(1 + (priorBoost ?? Options.IntentPriorBoost));
@@ -133,56 +200,13 @@ public sealed class FactRetriever
         }
     }
 
-    /// <summary>A question analyzed and scored against every fact, before any intent prior: what a turn's second
-    /// retrieval of the same question (the dialog handler's, with the routed intent as prior) can reuse.</summary>
-    private sealed record ScoredQuestion(FactRetriever Owner, string Question, string? Context, AnalyzedText Analyzed, WeightedQuery Query, float[] Scores);
-
-    // The last question this thread scored. A turn retrieves the same question twice (without, then with the intent
-    // prior) on one thread, synchronously; the memo makes the second cost only the prior and the re-ranking.
-    [ThreadStatic]
-    private static ScoredQuestion? t_lastScored;
-
-    private ScoredQuestion Scored(string question, string? context)
-    {
-        if (t_lastScored is { } last && ReferenceEquals(last.Owner, this)
-            && string.Equals(last.Question, question, StringComparison.Ordinal) && string.Equals(last.Context, context, StringComparison.Ordinal))
-        {
-            return last;
-        }
-        var analyzed = new AnalyzedText();
-        _lexicon.Analyze(question, correctTypos: true, analyzed);
-        AnalyzedText? previous = null;
-        if (context is not null)
-        {
-            previous = new AnalyzedText();
-            _lexicon.Analyze(context, correctTypos: true, previous);
-        }
-        var query = WeightedQuery.Build(_index, analyzed, previous, Options.TypoWeight, Options.ContextWeight, _lexicon);
-        var scores = new float[query.Count == 0 ? 0 : _facts.Length];
-        if (query.Count > 0)
-        {
-            var formBuffer = ArrayPool<float>.Shared.Rent(_formFact.Length);
-            try
-            {
-                query.Score(_index, scores);
-                AddBestForms(query, scores, formBuffer.AsSpan(0, _formFact.Length));
-            }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(formBuffer);
-            }
-        }
-        return t_lastScored = new ScoredQuestion(this, question, context, analyzed, query, scores);
-    }
-
     /// <summary>Adds to each fact the score of its question form closest to the question, weighted by <see cref="RetrievalOptions.FormWeight"/>.</summary>
-    private void AddBestForms(WeightedQuery query, Span<float> scores, Span<float> formScores)
+    private void AddBestForms(ReadOnlySpan<float> formScores, Span<float> scores)
     {
         if (Options.FormWeight <= 0)
         {
             return;
         }
-        query.Score(_formIndex, formScores);
         var weight = (float)Options.FormWeight;
         var start = 0;
         while (start < _formFact.Length)

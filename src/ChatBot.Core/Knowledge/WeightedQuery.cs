@@ -87,6 +87,23 @@ internal sealed class WeightedQuery
         }
     }
 
+    /// <summary>
+    /// Adds to <paramref name="scores"/> what this query scores beyond <paramref name="baseline"/> (a query built from
+    /// the same question without its context): for each term, the weight it has here above the baseline's.
+    /// </summary>
+    public void AccumulateBeyond(Bm25Index index, WeightedQuery baseline, Span<float> scores)
+    {
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            var at = baseline._terms.IndexOf(_terms[i]);
+            var extra = _weights[i] - (at < 0 ? 0f : baseline._weights[at]);
+            if (extra > 0)
+            {
+                index.Accumulate(_terms[i], extra, scores);
+            }
+        }
+    }
+
     /// <summary>The share (0–1) of the question's weight that a document matches.</summary>
     public double Coverage(Bm25Index index, int document) => Coverage(index, document, null);
 
