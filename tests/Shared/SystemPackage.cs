@@ -27,6 +27,9 @@ public sealed record SystemPackage(string Name, string Executable)
 
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(20);
 
+    /// <summary>How this user installs: "" (root), "sudo -n " (passwordless sudo), or null (may not); tests replace it.</summary>
+    internal Func<string?> Installer { get; init; } = InstallerPrefix;
+
     /// <summary>The command a person runs to install the package by hand.</summary>
     public string InstallCommand => $"sudo apt-get update && sudo apt-get install -y {Name}";
 
@@ -45,7 +48,7 @@ public sealed record SystemPackage(string Name, string Executable)
         {
             return Executable; // another test process installed it while this one waited
         }
-        var sudo = InstallerPrefix() ?? throw new InvalidOperationException(
+        var sudo = Installer() ?? throw new InvalidOperationException(
             $"The tests need {Executable} (Debian package {Name}), and this user cannot install packages (not root, no passwordless sudo). " +
             $"Install it with: {InstallCommand}   then run the tests again.");
         if (!File.Exists("/usr/bin/apt-get"))
