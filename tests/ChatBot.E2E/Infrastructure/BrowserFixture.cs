@@ -1,10 +1,12 @@
 using ChatBot.Core;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace ChatBot.E2E.Infrastructure;
 
 /// <summary>One host and one browser for the browser tests; each test opens its own page, and so its own conversation.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private readonly BotHost _host = new();
     private IPlaywright? _playwright;
@@ -20,7 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ArtifactsFolder);
         _host.Start();
-        (_playwright, Browser) = await Infrastructure.Browser.LaunchAsync();
+        (_playwright, Browser) = await Infrastructure.Browser.LaunchAsync(line => diagnostics.OnMessage(new DiagnosticMessage(line)));
     }
 
     public async Task DisposeAsync()

@@ -4,12 +4,12 @@ using ChatBot.Web.Tests.Infrastructure;
 namespace ChatBot.Web.Tests.Scaling;
 
 /// <summary>When Redis dies mid-conversation the user hears that the bot lost the thread, never a server error, and the bot recovers.</summary>
-public sealed class RedisOutageTests
+public sealed class RedisOutageTests(RedisServerFixture fixture) : IClassFixture<RedisServerFixture>
 {
     [Fact]
     public async Task When_redis_dies_mid_conversation_the_bot_says_it_lost_the_thread_and_recovers_when_redis_is_back()
     {
-        await using var redis = await RedisServer.StartAsync();
+        var redis = fixture.Server; // this class's own server: the test kills it and starts it again
         await using var host = new ScaleOutHost(redis, "outage:");
         (await host.AskAsync("conv-outage", "Which president visited Korea in 2021?")).Text().ShouldContain("Tokayev");
 

@@ -7,7 +7,8 @@ namespace ChatBot.Web.Tests.Scaling;
 
 /// <summary>
 /// A real, throw-away <c>redis-server</c> on a free 127.0.0.1 port, persisting nothing, that a test can kill and start
-/// again on the same port. A machine without redis-server fails the test with the command that installs it.
+/// again on the same port. Tests get one through <see cref="RedisServerFixture"/>, which installs redis-server first
+/// when the machine lacks it.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -26,9 +27,10 @@ public sealed class RedisServer : IAsyncDisposable
         _directory = Directory.CreateTempSubdirectory("chatbot-redis-").FullName;
     }
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts <paramref name="executable"/> (a redis-server) on a free port and waits until it answers.</summary>
+    public static async Task<RedisServer> StartAsync(string executable)
     {
-        var server = new RedisServer(FindExecutable(), Infrastructure.HostProcess.FreePort());
+        var server = new RedisServer(executable, Infrastructure.HostProcess.FreePort());
         await server.StartAgainAsync();
         return server;
     }
@@ -95,15 +97,6 @@ public sealed class RedisServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static string FindExecutable()
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/sbin");
-        return path.Select(dir => Path.Combine(dir, "redis-server")).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException(
-                "redis-server is not installed, and the Redis tests need a real one. Install it with " +
-                "`sudo apt-get install -y redis-server` (Debian/Ubuntu; .ci/run does this on a fresh machine), then run the tests again.");
     }
 
     public ValueTask DisposeAsync()

@@ -56,7 +56,7 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IClassFixture<
     [Fact]
     public async Task With_redis_down_each_operation_fails_fast_as_unavailable_and_works_again_when_it_is_back()
     {
-        await using var ownRedis = await RedisServer.StartAsync();
+        await using var ownRedis = await redis.StartAnotherAsync();
         using var connection = RedisConnectionFactory.Connect(ownRedis.ConnectionString, NullLogger.Instance);
         var storage = NewStorage(connection);
         var eTag = await storage.WriteAsync("conv-1", "turn 1", eTag: null, None);
@@ -79,7 +79,7 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IClassFixture<
     [Fact]
     public async Task A_bot_that_starts_while_redis_is_down_connects_once_redis_is_up()
     {
-        await using var ownRedis = await RedisServer.StartAsync();
+        await using var ownRedis = await redis.StartAnotherAsync();
         ownRedis.Kill();
 
         using var connection = RedisConnectionFactory.Connect(ownRedis.ConnectionString, NullLogger.Instance);
