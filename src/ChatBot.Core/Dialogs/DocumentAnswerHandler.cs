@@ -16,12 +16,15 @@ public sealed class DocumentAnswerHandler(KnowledgeBase knowledge, KnowledgeAnsw
     public DialogReply Handle(DialogTurn turn)
     {
         var followUp = turn.FollowUp;
-        var (answer, understood) = answerer.Answer(turn.Question, turn.Previous, followUp);
+        var (answer, understood, candidates) = answerer.AnswerWithCandidates(turn.Question, turn.Previous, followUp);
         // The prior retrieval reads the conversation only when the answerer did (a follow-up), not for a new question.
         var context = understood is not null && understood != turn.Question ? turn.Previous : null;
         if (answer.Kind == AnswerKind.Fact && followUp is null && knowledge.Topics.Contains(turn.Intent))
         {
-            var retrieval = knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: context);
+            // The answerer scored this very question (unless a timeline cue was left out of it): re-rank, don't rescan.
+            var retrieval = candidates is not null && candidates.Question == turn.Question && (context is null || candidates.HasContext)
+                ? candidates.Rank(turn.Intent, withContext: context is not null)
+                : knowledge.Retriever.Retrieve(turn.Question, turn.Intent, context: context);
             if (retrieval.Best is { } best && retrieval.Confidence >= knowledge.Options.AnswerThreshold
                 && best.Fact.Topic == turn.Intent && retrieval.Confidence > answer.Confidence && !Cites(answer, best.Fact))
             {

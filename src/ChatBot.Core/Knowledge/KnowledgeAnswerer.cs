@@ -40,20 +40,33 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
     /// </summary>
     public (BotAnswer Answer, string? Context) Answer(string question, string? previous, FollowUpPrior? followUp)
     {
+        var (answer, context, _) = AnswerWithCandidates(question, previous, followUp);
+        return (answer, context);
+    }
+
+    /// <summary>
+    /// <see cref="Answer(string, string?, FollowUpPrior?)"/>, and the candidates it scored (the question with its
+    /// timeline cue left out, with <paramref name="previous"/> as context), so a caller can re-rank them with another
+    /// prior instead of scanning the facts again; null when the question was declined before any retrieval of it.
+    /// </summary>
+    public (BotAnswer Answer, string? Context, FactCandidates? Candidates) AnswerWithCandidates(string question, string? previous, FollowUpPrior? followUp)
+    {
         var options = knowledge.Options;
         if (AsksAboutThePresent(question))
         {
-            return (DoNotKnow(knowledge.Retriever.Retrieve(question), DocumentsEndBeforeNow), null);
+            return (DoNotKnow(knowledge.Retriever.Retrieve(question), DocumentsEndBeforeNow), null, null);
         }
         var timeline = TimelineBuilder.IsTimelineQuestion(question);
         var query = timeline ? TimelineBuilder.WithoutCue(question) : question;
         var boost = followUp is { Reask: true } ? options.ReaskPriorBoost : (double?)null;
-        var retrieval = knowledge.Retriever.Retrieve(query, followUp?.Topic, shown: followUp?.Shown, priorBoost: boost);
+        // One scan gives both readings: the question alone, and with the previous question as context.
+        var candidates = knowledge.Retriever.Candidates(query, previous);
+        var retrieval = candidates.Rank(followUp?.Topic, shown: followUp?.Shown, priorBoost: boost);
         var context = question;
         var leans = followUp is not null || IsFollowUp(question);
         if (previous is not null && (leans || retrieval.Confidence < options.AnswerThreshold))
         {
-            var withContext = knowledge.Retriever.Retrieve(query, followUp?.Topic, context: previous, shown: followUp?.Shown, priorBoost: boost);
+            var withContext = candidates.Rank(followUp?.Topic, withContext: true, shown: followUp?.Shown, priorBoost: boost);
             if (withContext.Confidence >= options.AnswerThreshold && withContext.OwnCoverage >= options.MinOwnCoverage
                 && (leans || withContext.Confidence > retrieval.Confidence))
             {
@@ -65,14 +78,14 @@ public sealed partial class KnowledgeAnswerer(KnowledgeBase knowledge, FollowUpP
         {
             var topic = best.Fact.Topic;
             return timeline && knowledge.Timeline.DatedFactCount(topic) >= options.TimelineMinFacts
-                ? (TimelineAnswer(topic, retrieval.Confidence), context)
-                : (FactAnswer(best.Fact, retrieval, question), context);
+                ? (TimelineAnswer(topic, retrieval.Confidence), context, candidates)
+                : (FactAnswer(best.Fact, retrieval, question), context, candidates);
         }
         if (knowledge.Passages.Find(question) is { } passage && passage.Confidence >= options.PassageThreshold)
         {
-            return (PassageAnswer(passage), question);
+            return (PassageAnswer(passage), question, candidates);
         }
-        return (DoNotKnow(retrieval), null);
+        return (DoNotKnow(retrieval), null, candidates);
     }
 
     public BotAnswer Welcome() => new(
