@@ -32,7 +32,7 @@ internal sealed class BotSession
             .BuildServiceProvider();
         Knowledge = services.GetRequiredService<KnowledgeBase>();
         _answerer = new RecordingAnswerer(services.GetRequiredService<IQuestionAnswerer>());
-        _bot = new KnowledgeBot(_answerer, services.GetRequiredService<IStorage>(), NullLogger<KnowledgeBot>.Instance);
+        _bot = new KnowledgeBot(_answerer, NullLogger<KnowledgeBot>.Instance);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -74,6 +74,6 @@ internal sealed class BotSession
             return Last;
         }
 
-        public BotAnswer Welcome() => inner.Welcome();
+        public Task<BotAnswer?> WelcomeAsync(string conversationId, CancellationToken cancellationToken) => inner.WelcomeAsync(conversationId, cancellationToken);
     }
 }

@@ -144,7 +144,7 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
     public Task Lost_storage_says_it_lost_the_thread() =>
         bot.Flow(new UnavailableStorage())
             .Send("trade in 2022")
-            .AssertReply(r => r.Text!.ShouldBe(DialogRouter.LostThread))
+            .AssertReply(r => r.Text!.ShouldBe(bot.Replies.Say("lost_thread")))
             .StartTestAsync();
 
     [Fact]
@@ -152,9 +152,9 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
     {
         // Margin 1 and no floor: any question whose two best topics lead to different facts is "close".
         var eager = new RouterOptions { ClarifyMargin = 1.0, MinConfidence = 0.0 };
-        var router = bot.Router(new MemoryStorage(), options: eager);
+        var pipeline = bot.Pipeline(new MemoryStorage(), options: eager);
         var clarifying = bot.Dialogs.Examples().Select(e => e.Text)
-            .FirstOrDefault(q => router.Route(q, ConversationState.Empty).Reply.Answer.Kind == AnswerKind.Clarify);
+            .FirstOrDefault(q => pipeline.Answer(q, ConversationState.Empty).Answer.Kind == AnswerKind.Clarify);
         clarifying.ShouldNotBeNull("no dialog example has two topics that lead to different facts");
         string? button = null;
         await bot.Flow(options: eager)
