@@ -1,6 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

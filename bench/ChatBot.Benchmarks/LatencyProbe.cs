@@ -3,7 +3,7 @@ using System.Globalization;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 
 namespace ChatBot.Benchmarks;
 
