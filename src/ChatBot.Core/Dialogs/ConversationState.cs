@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Dialogs;
 

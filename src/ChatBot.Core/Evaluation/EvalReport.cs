@@ -1,4 +1,5 @@
 using ChatBot.Core.Knowledge;
+
 namespace ChatBot.Core.Evaluation;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using ChatBot.Core.Knowledge;
 using ChatBot.Core.Dialogs;
+using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Evaluation;
 

@@ -1,5 +1,5 @@
-using ChatBot.Core.Knowledge;
 using System.Text;
+using ChatBot.Core.Knowledge;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
