@@ -3,22 +3,22 @@ using System.Globalization;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 
 namespace ChatBot.Benchmarks;
 
 /// <summary>
-/// <c>--latency</c>: answers every dev question many times, one at a time, and reports the distribution of single
-/// answers (p50, p99, max): what a user waits, which a benchmark's per-iteration means do not show.
+/// <c>--latency</c>: answers the whole mix of <see cref="Brain.Questions"/> many times, one turn at a time through
+/// the brain the host uses, and reports the distribution of single turns (p50, p99, max): what a user waits, which a
+/// benchmark's per-iteration means do not show.
 /// </summary>
 internal static class LatencyProbe
 {
     public static async Task RunAsync(int rounds)
     {
-        var paths = ChatBotPaths.Locate(RepoRoot.Find());
-        var knowledge = KnowledgeBase.Load(paths);
-        var answerer = new KnowledgeAnswerer(knowledge, new MemoryStorage());
-        var questions = DevQuestionSet.Load(Path.Combine(paths.Root, "tests", "data", "questions.yaml")).Select(q => q.Q).ToArray();
+        var (services, answerer) = Brain.Create();
+        using var _ = services;
+        var questions = Brain.Questions();
         foreach (var question in questions)
         {
             await answerer.AnswerAsync("warmup", question, CancellationToken.None); // JIT and tiering
@@ -31,7 +31,7 @@ internal static class LatencyProbe
             foreach (var question in questions)
             {
                 var started = Stopwatch.GetTimestamp();
-                await answerer.AnswerAsync($"c{round}", question, CancellationToken.None);
+                await answerer.AnswerAsync($"c{round}-{n % 64}", question, CancellationToken.None);
                 samples[n++] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }
@@ -46,8 +46,8 @@ internal static class LatencyProbe
         Array.Sort(samples);
         double At(double p) => samples[Math.Min(samples.Length - 1, (int)Math.Ceiling(p * samples.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n} answers ({questions.Length} dev questions × {rounds}) on {Environment.ProcessorCount} cores: " +
+            $"{n} turns ({questions.Length} distinct questions × {rounds}) on {Environment.ProcessorCount} cores: " +
             $"mean {samples.Average():0.000} ms, p50 {At(0.50):0.000} ms, p90 {At(0.90):0.000} ms, p99 {At(0.99):0.000} ms, max {samples[^1]:0.000} ms, " +
-            $"{allocated / 1024:0.0} KB allocated per answer"));
+            $"{allocated / 1024:0.0} KB allocated per turn"));
     }
 }

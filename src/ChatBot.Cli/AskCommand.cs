@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Core.Bot;
+using ChatBot.Core.Dialogs;
 
 namespace ChatBot.Cli;
 
@@ -26,7 +27,9 @@ internal static class AskCommand
             if (result.GetValue(explain))
             {
                 Console.WriteLine();
-                Console.WriteLine(RetrievalExplanation.Explain(session.Knowledge, text));
+                // The same pass, for a conversation that starts with this question, keeping its decision.
+                var (decision, _) = session.Pipeline.Answer(text, ConversationState.Empty);
+                Console.WriteLine(RetrievalExplanation.Explain(session.Knowledge, decision));
             }
             return 0;
         }));

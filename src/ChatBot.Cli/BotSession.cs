@@ -31,11 +31,15 @@ internal sealed class BotSession
             .AddChatBotBrain(paths, configuration)
             .BuildServiceProvider();
         Knowledge = services.GetRequiredService<KnowledgeBase>();
+        Pipeline = services.GetRequiredService<AnsweringPipeline>();
         _answerer = new RecordingAnswerer(services.GetRequiredService<IQuestionAnswerer>());
-        _bot = new KnowledgeBot(_answerer, services.GetRequiredService<IStorage>(), NullLogger<KnowledgeBot>.Instance);
+        _bot = new KnowledgeBot(_answerer, NullLogger<KnowledgeBot>.Instance);
     }
 
     public KnowledgeBase Knowledge { get; }
+
+    /// <summary>The turn's stages, for <c>ask --explain</c>.</summary>
+    public AnsweringPipeline Pipeline { get; }
 
     /// <summary>Sends one message and returns the answer behind the bot's reply, and the reply activities.</summary>
     public async Task<(BotAnswer Answer, IReadOnlyList<Activity> Replies)> AskAsync(string text, CancellationToken cancellationToken)
@@ -74,6 +78,6 @@ internal sealed class BotSession
             return Last;
         }
 
-        public BotAnswer Welcome() => inner.Welcome();
+        public Task<BotAnswer?> WelcomeAsync(string conversationId, CancellationToken cancellationToken) => inner.WelcomeAsync(conversationId, cancellationToken);
     }
 }

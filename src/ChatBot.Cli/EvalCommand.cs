@@ -4,7 +4,7 @@ using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -156,16 +156,17 @@ internal static class EvalCommand
     private static async Task CalibrateAsync(ChatBotPaths paths, IReadOnlyList<DevQuestion> questions, string set, CancellationToken cancellationToken)
     {
         var baseline = new RetrievalOptions();
-        var open = KnowledgeBase.Load(paths, baseline with { AnswerThreshold = 0, PassageThreshold = double.MaxValue });
-        var (_, outcomes) = await new Evaluator(open).RunAsync(new KnowledgeAnswerer(open, new MemoryStorage()), questions, set, cancellationToken);
+        // Through the same turn as the host, with the thresholds opened: every fact answer shows its confidence.
+        using var open = Brain(paths, 0, double.MaxValue);
+        var (_, outcomes) = await new Evaluator(open.GetRequiredService<KnowledgeBase>()).RunAsync(open.GetRequiredService<IQuestionAnswerer>(), questions, set, cancellationToken);
         var (factThreshold, sweep) = ThresholdCalibration.Calibrate(questions, outcomes, new HashSet<string> { "Fact", "Timeline" });
         Console.WriteLine($"fact answers (current AnswerThreshold {baseline.AnswerThreshold}):");
         foreach (var point in sweep)
         {
             Console.WriteLine($"  threshold {point.Threshold:0.000}: accuracy {point.Accuracy:P1}, refusal {point.RefusalRate:P1}");
         }
-        var withPassages = KnowledgeBase.Load(paths, baseline with { AnswerThreshold = factThreshold, PassageThreshold = 0 });
-        var (_, passageOutcomes) = await new Evaluator(withPassages).RunAsync(new KnowledgeAnswerer(withPassages, new MemoryStorage()), questions, set, cancellationToken);
+        using var withPassages = Brain(paths, factThreshold, 0);
+        var (_, passageOutcomes) = await new Evaluator(withPassages.GetRequiredService<KnowledgeBase>()).RunAsync(withPassages.GetRequiredService<IQuestionAnswerer>(), questions, set, cancellationToken);
         var (passageThreshold, _) = ThresholdCalibration.Calibrate(questions, passageOutcomes, new HashSet<string> { "Passage" });
         var rescued = questions.Select((q, i) => (q, o: passageOutcomes[i])).Count(x => x.o.Kind == "Passage" && x.o.Right && x.o.Confidence >= passageThreshold);
         Console.WriteLine($"proposed AnswerThreshold {factThreshold:0.000}; PassageThreshold {Math.Max(passageThreshold, baseline.PassageThreshold):0.000} " +

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 
 namespace ChatBot.Cli;
 

@@ -1,15 +1,33 @@
 using System.Globalization;
 using System.Text;
+using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Cli;
 
-/// <summary>What <c>chatbot ask --explain</c> prints: the words as the lexicon read them, and the facts and passage ranked, with scores.</summary>
+/// <summary>
+/// What <c>chatbot ask --explain</c> prints: the turn's decision as the pipeline made it (the message as resolved,
+/// the intent ranking, the kind of reply and why), then the words as the lexicon read them and the facts and passage
+/// ranked, with scores.
+/// </summary>
 internal static class RetrievalExplanation
 {
-    public static string Explain(KnowledgeBase knowledge, string question)
+    public static string Explain(KnowledgeBase knowledge, AnswerDecision decision)
     {
         var text = new StringBuilder();
+        var message = decision.Message;
+        var question = KnowledgeDecider.RetrievalText(message.Question);
+        text.Append(CultureInfo.InvariantCulture, $"read as: {message.Mode}; question \"{message.Question}\"{(message.Previous is null ? "" : $" with context \"{message.Previous}\"")}");
+        if (decision.Ranking is { } ranking)
+        {
+            text.Append("\nintents: ").AppendJoin(", ", ranking.Ranked.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Intent} {s.Score:0.00}")));
+        }
+        text.Append(CultureInfo.InvariantCulture, $"\ndecision: {decision.Kind} ({decision.Reason}), intent {decision.Intent}, confidence {decision.Confidence:0.000}");
+        if (decision.Facts.Count > 0)
+        {
+            text.Append("; facts ").AppendJoin(", ", decision.Facts.Select(f => f.Id));
+        }
+        text.Append('\n');
         var analyzed = new AnalyzedText();
         knowledge.Lexicon.Analyze(question, correctTypos: true, analyzed);
         text.Append("terms:");
@@ -19,8 +37,8 @@ internal static class RetrievalExplanation
                 .Append(analyzed.Corrected[i] ? "(typo)" : "").Append(analyzed.InAlias[i] ? "(alias)" : "");
         }
         text.Append("\nunknown: ").AppendJoin(' ', analyzed.Unknown);
-        var timeline = TimelineBuilder.IsTimelineQuestion(question);
-        var retrieval = knowledge.Retriever.Retrieve(timeline ? TimelineBuilder.WithoutCue(question) : question);
+        var timeline = TimelineBuilder.IsTimelineQuestion(message.Question);
+        var retrieval = knowledge.Retriever.Retrieve(question);
         text.Append(CultureInfo.InvariantCulture, $"\ntimeline cue: {timeline}; confidence {retrieval.Confidence:0.000} (threshold {knowledge.Options.AnswerThreshold})");
         foreach (var ranked in retrieval.Facts)
         {

@@ -26,7 +26,7 @@ public static class ChatBotBrain
         var classifier = Task.Run(() => new IntentModelLoader(loaderLog).Load(paths));
         services.AddKnowledge(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
         services.AddDialogs(paths, configuration.GetSection(RouterOptions.Section).Get<RouterOptions>());
-        services.Replace(ServiceDescriptor.Singleton(sp =>
+        services.AddSingleton(sp =>
         {
             var loaded = classifier.GetAwaiter().GetResult();
             if (sp.GetService<ILogger<IntentModelLoader>>() is { } logger)
@@ -34,7 +34,7 @@ public static class ChatBotBrain
                 loaderLog.ReplayTo(logger);
             }
             return loaded;
-        }));
+        });
         services.TryAddSingleton<IBot, KnowledgeBot>();
         return services;
     }

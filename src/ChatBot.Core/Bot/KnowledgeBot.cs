@@ -9,7 +9,7 @@ namespace ChatBot.Core.Bot;
 /// The bot's turn handler: welcomes each new conversation once, strips the bot's mention, answers every message
 /// from the documents through <see cref="IQuestionAnswerer"/>, and logs each turn without the user's text.
 /// </summary>
-public sealed class KnowledgeBot(IQuestionAnswerer answerer, IStorage storage, ILogger<KnowledgeBot> logger) : ActivityHandler
+public sealed class KnowledgeBot(IQuestionAnswerer answerer, ILogger<KnowledgeBot> logger) : ActivityHandler
 {
     /// <summary>Longest message the bot reads; a longer one is cut, not refused.</summary>
     public const int MaxQuestionLength = 2_000;
@@ -45,20 +45,12 @@ public sealed class KnowledgeBot(IQuestionAnswerer answerer, IStorage storage, I
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var conversationId = turnContext.Activity.Conversation!.Id!;
-        try
-        {
-            // Create-only write: of two racing conversationUpdates, only the first one welcomes.
-            await storage.WriteAsync($"welcomed/{conversationId}", "1", eTag: string.Empty, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageConflictException)
+        // The welcome mark lives in the conversation's state: of two racing conversationUpdates, only the first welcomes.
+        if (await answerer.WelcomeAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } welcome)
         {
             return;
         }
-        catch (StorageUnavailableException ex)
-        {
-            logger.LogWarning(ex, "Storage unavailable while welcoming {ConversationId}; welcoming without remembering", conversationId);
-        }
-        await turnContext.SendActivityAsync(AnswerReply.Create(turnContext.Activity, answerer.Welcome()), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(AnswerReply.Create(turnContext.Activity, welcome), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Welcomed conversation {ConversationId} on {ChannelId}", conversationId, turnContext.Activity.ChannelId);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Dialogs;
 
@@ -25,8 +26,17 @@ public sealed record ConversationState
 
     public int Turns { get; init; }
 
+    /// <summary>Set once the conversation got its welcome, so a second conversationUpdate does not welcome again.</summary>
+    public bool Welcomed { get; init; }
+
+    /// <summary>The buttons of the last ask-back: the text each one sends, and the topic and question it stands for.</summary>
+    public IReadOnlyList<PendingChoice> PendingChoices { get; init; } = [];
+
     public static ConversationState Empty { get; } = new();
 }
+
+/// <summary>One button of an ask-back: what it sends (<paramref name="Label"/>), and what it means.</summary>
+public sealed record PendingChoice(string Label, string Intent, string Question);
 
 /// <summary>Source-generated JSON for <see cref="ConversationState"/>, as stored through <see cref="IStorage"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

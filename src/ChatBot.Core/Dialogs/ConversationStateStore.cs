@@ -8,7 +8,8 @@ namespace ChatBot.Core.Dialogs;
 /// </summary>
 public sealed class ConversationStateStore(IStorage storage)
 {
-    public static string Key(string conversationId) => $"dialog/{conversationId}";
+    /// <summary>The one key a conversation's state lives under (welcome marker included).</summary>
+    public static string Key(string conversationId) => $"conversation/{conversationId}";
 
     /// <summary>The state and the ETag a write must present; an absent, expired or unreadable item is a fresh conversation.</summary>
     /// <exception cref="StorageUnavailableException">The storage cannot be reached.</exception>

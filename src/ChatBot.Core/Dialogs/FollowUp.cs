@@ -30,6 +30,16 @@ public static partial class FollowUpDetector
     /// <summary>Longer messages are questions of their own even when they start with "and".</summary>
     private const int MaxWords = 8;
 
+    /// <summary>
+    /// A question that leans on the one before reads as short: one word fewer than a follow-up form, since it must
+    /// also hold a question of its own ("what did he sign there").
+    /// </summary>
+    private const int MaxLeaningWords = MaxWords - 1;
+
+    /// <summary>"and in 2022?", "what about kia?", "when did he die": a question that leans on the one before.</summary>
+    public static bool LeansOnLast(string question) =>
+        question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxLeaningWords && LeaningCue().IsMatch(question);
+
     public static FollowUp? Detect(string text)
     {
         var trimmed = text.Trim();
@@ -64,6 +74,9 @@ public static partial class FollowUpDetector
 
     [GeneratedRegex(@"^(and\s+|so\s+)?(who('?s|\s+is|\s+was)\s+(he|she|him|her|that|this person|that person)|tell\s+me\s+(more\s+)?about\s+(him|her)|what\s+(is|was)\s+(his|her)\s+(role|job|position|title)|what\s+does\s+(he|she)\s+do)\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoIsPerson();
+
+    [GeneratedRegex(@"^\s*(and|what about|how about|also|so|then|but|in|by)\b|\b(he|him|his|she|her|it|its|they|them|their|there|that|this|those|these)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaningCue();
 
     [GeneratedRegex(@"^(and|what\s+about|how\s+about|and\s+what\s+about|same\s+for|and\s+for)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Reask();

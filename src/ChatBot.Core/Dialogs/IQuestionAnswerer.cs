@@ -5,6 +5,9 @@ public interface IQuestionAnswerer
 {
     Task<BotAnswer> AnswerAsync(string conversationId, string text, CancellationToken cancellationToken);
 
-    /// <summary>The welcome a new conversation gets: what the bot knows and three example questions.</summary>
-    BotAnswer Welcome();
+    /// <summary>
+    /// The welcome a new conversation gets (what the bot knows and example questions), or null when this
+    /// conversation was already welcomed; the mark is kept in the conversation's state.
+    /// </summary>
+    Task<BotAnswer?> WelcomeAsync(string conversationId, CancellationToken cancellationToken);
 }

@@ -35,10 +35,15 @@ public sealed class DialogCatalog
     public IReadOnlyList<IntentExample> Examples() =>
         Dialogs.SelectMany(d => d.Examples.Select(e => new IntentExample { Text = e, Label = d.Intent })).ToList();
 
-    /// <summary>The dialog files of a folder, sorted by name so hashing and training see them in one order.</summary>
+    /// <summary>The file beside the dialogs that holds the bot's reply texts; it is no intent and no training data.</summary>
+    public const string ResponsesFile = "responses.yaml";
+
+    /// <summary>The dialog files of a folder (every <c>*.yaml</c> but <see cref="ResponsesFile"/>), sorted by name so hashing and training see them in one order.</summary>
     public static IReadOnlyList<string> Files(string dialogsFolder) =>
         Directory.Exists(dialogsFolder)
-            ? Directory.GetFiles(dialogsFolder, "*.yaml").Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(dialogsFolder, "*.yaml")
+                .Where(f => !string.Equals(Path.GetFileName(f), ResponsesFile, StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).ToList()
             : [];
 
     /// <summary>Loads and checks every <c>*.yaml</c> of the folder.</summary>

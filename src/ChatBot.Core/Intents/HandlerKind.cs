@@ -31,4 +31,7 @@ public static class HandlerKinds
     public static IEnumerable<string> Names => ByName.Keys;
 
     public static bool TryParse(string? name, out HandlerKind kind) => ByName.TryGetValue(name?.Trim() ?? string.Empty, out kind);
+
+    /// <summary>The facts, timeline and people handlers: the ones that answer from the documents.</summary>
+    public static bool AnswersFromDocuments(HandlerKind kind) => kind is HandlerKind.Facts or HandlerKind.Timeline or HandlerKind.People;
 }

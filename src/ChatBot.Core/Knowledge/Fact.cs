@@ -1,4 +1,3 @@
-using ChatBot.Core.Dialogs;
 
 namespace ChatBot.Core.Knowledge;
 

@@ -1,4 +1,3 @@
-using ChatBot.Core.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,8 +8,7 @@ public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// Loads <c>seeds/</c>, <c>models/facts.yaml</c> and <c>models/entities.yaml</c> under <paramref name="paths"/> and
-    /// registers them as singletons, with <see cref="KnowledgeAnswerer"/> as the <see cref="IQuestionAnswerer"/> unless
-    /// one (the dialog router) is registered already.
+    /// registers them as singletons.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, ChatBotPaths paths, RetrievalOptions? options = null)
     {
@@ -25,8 +23,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(knowledge.Passages);
         services.AddSingleton(knowledge.Timeline);
         services.AddSingleton(new FollowUpPlanner(knowledge));
-        services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
-        services.TryAddSingleton<IQuestionAnswerer, KnowledgeAnswerer>();
         return services;
     }
 }

@@ -19,5 +19,5 @@ internal sealed class InstrumentedAnswerer(IQuestionAnswerer inner, ChatBotTelem
         return answer;
     }
 
-    public BotAnswer Welcome() => inner.Welcome();
+    public Task<BotAnswer?> WelcomeAsync(string conversationId, CancellationToken cancellationToken) => inner.WelcomeAsync(conversationId, cancellationToken);
 }

@@ -3,46 +3,64 @@ using ChatBot.Core.Bot;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Intents;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Tests.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Core.Tests.Dialogs;
 
 /// <summary>
-/// The real parts, loaded once per test class because they are immutable: the seeds, facts, dialogs and the committed
-/// intent model. Every bot built from it gets its own storage and router, so tests share no conversation state.
+/// The brain as the host registers it (<see cref="ChatBotBrain.AddChatBotBrain"/>), loaded once per test class because
+/// its parts are immutable: the seeds, facts, dialogs, replies and the committed intent model. Every bot built from it
+/// gets its own storage (and, when a test asks, its own unanswered log or router options) for the pipeline, so tests
+/// share no conversation state.
 /// </summary>
-public sealed class BotFixture
+public sealed class BotFixture : IDisposable
 {
+    private readonly ServiceProvider _services;
+
     public BotFixture()
     {
-        Paths = ChatBotPaths.Locate();
-        Knowledge = KnowledgeBase.Load(Paths);
-        FollowUps = new FollowUpPlanner(Knowledge);
-        Dialogs = DialogCatalog.Load(Paths.Dialogs);
-        Sources = SourceCatalog.Load(Paths);
-        Classifier = new IntentModelLoader().Load(Paths);
+        var root = RealKnowledge.RepoRoot();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{RouterOptions.Section}:{nameof(RouterOptions.UnansweredLogPath)}"] = "" })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddChatBotBrain(new ChatBotPaths(root), configuration).BuildServiceProvider();
     }
 
-    public ChatBotPaths Paths { get; }
-    public KnowledgeBase Knowledge { get; }
-    public FollowUpPlanner FollowUps { get; }
-    public DialogCatalog Dialogs { get; }
-    public SourceCatalog Sources { get; }
-    public IntentClassifier Classifier { get; }
+    public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
+    public DialogCatalog Dialogs => _services.GetRequiredService<DialogCatalog>();
+    public SourceCatalog Sources => _services.GetRequiredService<SourceCatalog>();
+    public ReplyTexts Replies => _services.GetRequiredService<ReplyTexts>();
 
-    public DialogRouter Router(IStorage storage, string? unansweredLog = null, RouterOptions? options = null)
+    /// <summary>The registered pipeline's stages, with this test's storage, unanswered log and router options in place of the host's.</summary>
+    public AnsweringPipeline Pipeline(IStorage storage, string? unansweredLog = null, RouterOptions? options = null)
     {
-        var documents = new DocumentAnswerHandler(Knowledge, new KnowledgeAnswerer(Knowledge, FollowUps, new MemoryStorage()));
-        var outOfScope = new OutOfScopeHandler(Knowledge, FollowUps);
-        IDialogHandler[] handlers = [documents, outOfScope, new SmallTalkHandler(Dialogs, Sources), new SourcesHandler(Sources, Dialogs)];
-        return new DialogRouter(Classifier, Dialogs, handlers, documents, new FollowUpResponder(Knowledge, documents), new PronounResolver(Knowledge), outOfScope,
-            new ConversationStateStore(storage), new UnansweredLog(unansweredLog, TimeProvider.System), options ?? new RouterOptions(),
-            NullLogger<DialogRouter>.Instance);
+        var decider = options is null
+            ? _services.GetRequiredService<AnswerDecider>()
+            : ActivatorUtilities.CreateInstance<AnswerDecider>(_services, options);
+        return ActivatorUtilities.CreateInstance<AnsweringPipeline>(_services, decider,
+            new ConversationStateStore(storage), new UnansweredLog(unansweredLog, TimeProvider.System));
     }
 
-    public TestFlow Flow(IStorage? storage = null, string? unansweredLog = null, RouterOptions? options = null)
+    public TestFlow Flow(IStorage? storage = null, string? unansweredLog = null, RouterOptions? options = null) =>
+        new(new KnowledgeBot(Pipeline(storage ?? new MemoryStorage(), unansweredLog, options), NullLogger<KnowledgeBot>.Instance));
+
+    /// <summary>
+    /// The ids of the facts a reply states, as a user reads them: the fact's answer in the text and one of its
+    /// locations on the "Source(s):" line.
+    /// </summary>
+    public IReadOnlyList<string> StatedFacts(Protocol.Activity reply)
     {
-        storage ??= new MemoryStorage();
-        return new TestFlow(new KnowledgeBot(Router(storage, unansweredLog, options), storage, NullLogger<KnowledgeBot>.Instance));
+        var text = reply.Text ?? "";
+        var sources = text.Split('\n').FirstOrDefault(l => l.StartsWith("Source: ", StringComparison.Ordinal) || l.StartsWith("Sources: ", StringComparison.Ordinal)) ?? "";
+        var labels = sources[(sources.IndexOf(' ') + 1)..].Split("; ");
+        return [.. Knowledge.Facts
+            .Where(f => text.Contains(f.Answer, StringComparison.Ordinal) && f.Locations.Any(l => labels.Contains(new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote).Label)))
+            .Select(f => f.Id)];
     }
+
+    public void Dispose() => _services.Dispose();
 }

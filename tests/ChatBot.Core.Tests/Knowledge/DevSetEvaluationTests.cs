@@ -1,6 +1,6 @@
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 
 namespace ChatBot.Core.Tests.Knowledge;
 
@@ -13,40 +13,17 @@ public sealed class DevSetEvaluationTests(RealBrain brain) : IClassFixture<RealB
 {
     private const double AccuracyBar = 0.95;
 
-    /// <summary>A lower floor than the bar, so that a regression shows apart from a near miss of the bar.</summary>
-    private const double AccuracyFloor = 0.90;
-
-    private async Task<EvalReport> EvaluateDevSetAsync()
+    [Fact]
+    public async Task The_dev_set_refuses_every_out_of_scope_question_and_cites_the_right_fact_for_95_percent()
     {
+        // One eval run, both bars: the refusals (every one) and the accuracy.
         var questions = DevQuestionSet.Load(Path.Combine(RealKnowledge.RepoRoot(), "tests", "data", "questions.yaml")).Where(q => !q.Holdout).ToList();
         var (report, _) = await new Evaluator(brain.Knowledge).RunAsync(brain.Answerer, questions, "dev", CancellationToken.None);
-        return report;
-    }
-
-    [Fact]
-    public async Task Every_out_of_scope_dev_question_is_refused()
-    {
-        var report = await EvaluateDevSetAsync();
 
         report.OutOfScope.ShouldBeGreaterThanOrEqualTo(40);
         report.Misses.Where(m => m.Intent == DevQuestion.OutOfScope).Select(m => m.Question).ShouldBeEmpty();
         report.RefusalRate.ShouldBe(1.0);
-    }
-
-    [Fact]
-    public async Task Dev_accuracy_stays_above_the_measured_floor()
-    {
-        var report = await EvaluateDevSetAsync();
-
         report.Answerable.ShouldBeGreaterThanOrEqualTo(250);
-        report.Accuracy.ShouldBeGreaterThanOrEqualTo(AccuracyFloor, Misses(report));
-    }
-
-    [Fact]
-    public async Task Dev_accuracy_reaches_95_percent()
-    {
-        var report = await EvaluateDevSetAsync();
-
         report.Accuracy.ShouldBeGreaterThanOrEqualTo(AccuracyBar, Misses(report));
     }
 

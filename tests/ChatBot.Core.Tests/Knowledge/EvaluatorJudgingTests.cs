@@ -1,6 +1,7 @@
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
+using ChatBot.Core.Tests.Dialogs;
 
 namespace ChatBot.Core.Tests.Knowledge;
 
@@ -8,14 +9,14 @@ namespace ChatBot.Core.Tests.Knowledge;
 /// How <see cref="Evaluator"/> judges what a user sees, on small made-up questions and scripted replies over the real
 /// seeds: right, wrong fact, refused, confidently wrong, out of scope answered, and a conversation broken at a turn.
 /// </summary>
-public sealed class EvaluatorJudgingTests(RealKnowledge real) : IClassFixture<RealKnowledge>
+public sealed class EvaluatorJudgingTests(BotFixture real) : IClassFixture<BotFixture>
 {
     private const string Seed = "000_d4e2d44c68f0d52c.txt";
 
     private static readonly BotAnswer TiesAnswer = Answer("Diplomatic relations were established on 28 January 1992.", Cite(15));
     private static readonly BotAnswer EnvoyAnswer = Answer("Darkhan Berdaliyev was Kazakhstan's ambassador to Korea.", Cite(5));
     private static readonly BotAnswer AwardAnswer = Answer("Lee Myung-bak received the Altyn Kyran.", Cite(17));
-    private static readonly BotAnswer Refusal = Answer(OutOfScopeHandler.DoNotKnow + " They cover relations between Kazakhstan and the Republic of Korea.");
+    private static readonly BotAnswer Refusal = Answer("I don't know that from my documents. They cover relations between Kazakhstan and the Republic of Korea.");
     private static readonly BotAnswer HedgedPassage = Answer("I have no curated answer to that, but this passage of 000 looks relevant: “…”", Cite(5), AnswerKind.Passage);
 
     private static DevQuestion Ties(string q = "when did kz and rok start ties") =>
@@ -148,16 +149,17 @@ public sealed class EvaluatorJudgingTests(RealKnowledge real) : IClassFixture<Re
     [Fact]
     public void The_bots_refusal_and_lost_thread_replies_count_as_uncertainty_and_a_plain_answer_does_not()
     {
-        UncertaintyWording.IsIn(OutOfScopeHandler.DoNotKnow).ShouldBeTrue();
-        UncertaintyWording.IsIn(DialogRouter.LostThread).ShouldBeTrue();
-        UncertaintyWording.IsIn("Do you mean trade or investment? My documents say different things about each.").ShouldBeTrue();
+        foreach (var key in new[] { "dont_know", "after_documents", "lost_thread", "clarify", "passage" })
+        {
+            UncertaintyWording.IsIn(real.Replies.Say(key)).ShouldBeTrue(key);
+        }
         UncertaintyWording.IsIn(TiesAnswer.Text).ShouldBeFalse();
     }
 
     [Fact]
     public async Task The_real_bots_refusal_is_recognised_as_uncertainty()
     {
-        var answer = await real.NewAnswerer().AnswerAsync("uncertainty-check", "what is the best pizza topping", CancellationToken.None);
+        var answer = await real.Pipeline(new MemoryStorage()).AnswerAsync("uncertainty-check", "what is the best pizza topping", CancellationToken.None);
 
         answer.Citations.ShouldBeEmpty();
         UncertaintyWording.IsIn(answer.Text).ShouldBeTrue(answer.Text);
@@ -179,6 +181,6 @@ public sealed class EvaluatorJudgingTests(RealKnowledge real) : IClassFixture<Re
             return Task.FromResult(replies[text]);
         }
 
-        public BotAnswer Welcome() => Answer("Hello");
+        public Task<BotAnswer?> WelcomeAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult<BotAnswer?>(null);
     }
 }

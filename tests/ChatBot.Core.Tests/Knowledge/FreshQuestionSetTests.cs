@@ -1,5 +1,5 @@
 using ChatBot.Core.Knowledge;
-using ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Evaluation;
 
 namespace ChatBot.Core.Tests.Knowledge;
 

@@ -8,7 +8,7 @@ namespace ChatBot.Core.Tests.Knowledge;
 public sealed class KnowledgeServiceCollectionTests
 {
     [Fact]
-    public void AddKnowledge_registers_one_loaded_knowledge_base_and_the_answerer()
+    public void AddKnowledge_registers_one_loaded_knowledge_base_and_no_conversation_types()
     {
         var services = new ServiceCollection().AddKnowledge(new ChatBotPaths(RealKnowledge.RepoRoot()));
 
@@ -16,7 +16,7 @@ public sealed class KnowledgeServiceCollectionTests
         Registered<FactRetriever>().ShouldBeSameAs(Registered<KnowledgeBase>().Retriever);
         Registered<SeedCorpus>().Documents.Count.ShouldBe(5);
         Registered<FactStore>().Facts.Count.ShouldBeGreaterThanOrEqualTo(150);
-        services.Single(d => d.ServiceType == typeof(IQuestionAnswerer)).ImplementationType.ShouldBe(typeof(KnowledgeAnswerer));
+        services.ShouldNotContain(d => d.ServiceType == typeof(IQuestionAnswerer) || d.ServiceType == typeof(IStorage));
         services.ShouldAllBe(d => d.Lifetime == ServiceLifetime.Singleton);
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ChatBot.Core.Dialogs;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Tests.Knowledge;
@@ -22,8 +21,6 @@ public sealed class RealKnowledge
     public KnowledgeBase Knowledge { get; }
 
     public FollowUpPlanner FollowUps { get; }
-
-    public KnowledgeAnswerer NewAnswerer() => new(Knowledge, FollowUps, new MemoryStorage());
 
     /// <summary>The repository root, found from this source file (the tests may run from any artifacts folder).</summary>
     public static string RepoRoot([CallerFilePath] string sourceFile = "")

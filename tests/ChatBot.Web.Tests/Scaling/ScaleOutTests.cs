@@ -31,8 +31,8 @@ public sealed class ScaleOutTests(RedisServerFixture redis) : IClassFixture<Redi
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         host.Services.GetRequiredService<IStorage>().ShouldBeOfType<RedisStorage>();
-        var ttl = await Redis().KeyTimeToLiveAsync(_prefix + "welcomed/conv-redis");
-        ttl.ShouldNotBeNull("the welcome marker is not in Redis under the configured prefix");
+        var ttl = await Redis().KeyTimeToLiveAsync(_prefix + ConversationStateStore.Key("conv-redis"));
+        ttl.ShouldNotBeNull("the conversation state (with its welcome mark) is not in Redis under the configured prefix");
         ttl.Value.ShouldBeInRange(TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30)); // Storage:Memory:IdleExpiry, 30 min by default
     }
 

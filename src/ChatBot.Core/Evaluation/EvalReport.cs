@@ -1,4 +1,6 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// The outcome of <c>chatbot eval</c>: accuracy over questions that expect a cited answer, the refusal rate over

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// The words with which the bot's own replies refuse, hedge or ask back, taken from its reply texts: a cited answer
@@ -7,10 +7,10 @@ namespace ChatBot.Core.Knowledge.Evaluation;
 public static class UncertaintyWording
 {
     /// <summary>
-    /// One phrase per reply that is not a plain answer: the refusal and the out-of-scope reply ("I don't know that
-    /// from my documents", <c>OutOfScopeHandler</c> and <c>KnowledgeAnswerer</c>), the ask-back ("Do you mean A or
-    /// B?", <c>DialogRouter</c>), the raw passage fallback ("I have no curated answer to that, but this passage…
-    /// looks relevant", <c>KnowledgeAnswerer</c>) and the lost conversation state (<c>DialogRouter.LostThread</c>).
+    /// One phrase per reply of <c>dialogs/responses.yaml</c> that is not a plain answer: the refusals
+    /// (<c>dont_know</c>, <c>after_documents</c>), the ask-back (<c>clarify</c>, "Do you mean A or B?"), the raw
+    /// passage fallback (<c>passage</c>, "I have no curated answer to that…") and the lost conversation state
+    /// (<c>lost_thread</c>). A test checks each of those texts still says one of them.
     /// </summary>
     public static IReadOnlyList<string> Phrases { get; } =
     [

@@ -1,6 +1,7 @@
 using ChatBot.Core.Dialogs;
+using ChatBot.Core.Knowledge;
 
-namespace ChatBot.Core.Knowledge.Evaluation;
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// Runs a question set through any <see cref="IQuestionAnswerer"/> and judges what the user would see. Each single

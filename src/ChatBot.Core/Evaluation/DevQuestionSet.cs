@@ -1,4 +1,6 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>Reads the dev question set, refusing an entry without a question or intent with its position in the file.</summary>
 public static class DevQuestionSet

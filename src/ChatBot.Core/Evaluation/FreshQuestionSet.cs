@@ -1,6 +1,7 @@
+using ChatBot.Core.Knowledge;
 using YamlDotNet.Serialization;
 
-namespace ChatBot.Core.Knowledge.Evaluation;
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// Reads a question set in the format of <c>tests/data/fresh/</c>: <c>answerable</c> questions (q, source, lines,

@@ -1,8 +1,9 @@
 using System.Text;
+using ChatBot.Core.Knowledge;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ChatBot.Core.Knowledge.Evaluation;
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// Splits a fresh question set into a tuning half and a final half by a rule that looks only at the file, never at

@@ -1,4 +1,6 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>One point of a threshold sweep: how many answerable questions stay right and how many out-of-scope ones are refused.</summary>
 public sealed record ThresholdPoint(double Threshold, double Accuracy, double RefusalRate);

@@ -1,4 +1,6 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// One conversation's result: each turn judged as a single question would be, and the first turn that went wrong

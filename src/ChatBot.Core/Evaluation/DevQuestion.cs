@@ -1,4 +1,6 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// One question of <c>tests/data/questions.yaml</c> (or of a fresh set, see <see cref="FreshQuestionSet"/>): what a

@@ -1,4 +1,6 @@
-namespace ChatBot.Core.Knowledge.Evaluation;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Evaluation;
 
 /// <summary>
 /// What <c>chatbot eval</c> runs: single questions (each in its own conversation) and conversations (each in one
