@@ -34,7 +34,7 @@ public static class CuratorReviewHtml
     {
         var html = new StringBuilder(16_384);
         html.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<title>Curator review</title>");
+        html.Append("<title>Curator review</title><link rel=\"icon\" href=\"/favicon.svg\">");
         if (stylesheetHref is null)
         {
             html.Append("<style>").Append(Css).Append("</style>");

@@ -8,7 +8,7 @@ public static class CuratorPage
     public static string SignIn(bool refused) => $$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Curator sign-in</title><link rel="stylesheet" href="/curator/review.css"><script src="/curator/curator.js" defer></script></head>
+        <title>Curator sign-in</title><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/curator/review.css"><script src="/curator/curator.js" defer></script></head>
         <body><main class="signin"><h1>Curator review</h1>
         <form id="sign-in" method="post" action="/curator/sign-in">
         <label for="key">Curator key</label>
