@@ -148,21 +148,6 @@ public sealed class TeamsPackageTests : IDisposable
         return JsonSchema.FromText(node.ToJsonString());
     }
 
-    private static async Task<(int ExitCode, string Out, string Err)> RunCliAsync(params string[] arguments)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "chatbot.dll");
-        File.Exists(cli).ShouldBeTrue($"{cli} (the CLI, copied here by the project reference)");
-        var info = new ProcessStartInfo("dotnet", [cli, .. arguments])
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Out, string Err)> RunCliAsync(params string[] arguments) =>
+        ChatBot.E2E.Infrastructure.CliProcess.RunAsync(arguments);
 }

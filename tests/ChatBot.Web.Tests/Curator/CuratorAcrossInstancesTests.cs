@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Curation;
-using ChatBot.Web.Curator;
 using ChatBot.Web.Tests.Infrastructure;
 using ChatBot.Web.Tests.Scaling;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using ChatBot.Core.Curation;
-using ChatBot.Web.Scaling;
 using StackExchange.Redis;
 
-namespace ChatBot.Web.Curator;
+namespace ChatBot.Core.Curation;
 
 /// <summary>
 /// The curator store every instance shares when <c>Storage:Redis</c> is set: events in one sorted set scored by time
 /// (trimmed to the retention period and <see cref="CuratorOptions.MaxEvents"/> on each write), remembered answers and
-/// their channel aliases as keys that expire with the retention period.
+/// their channel aliases as keys that expire with the retention period. In Core, so <c>chatbot report</c> and
+/// <c>chatbot unanswered</c> read the same store the hosts write.
 /// </summary>
 public sealed class RedisCuratorStore(IConnectionMultiplexer redis, CuratorOptions options, TimeProvider clock, string keyPrefix) : ICuratorStore
 {
@@ -90,7 +89,7 @@ public sealed class RedisCuratorStore(IConnectionMultiplexer redis, CuratorOptio
         {
             return await run(redis.GetDatabase()).ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisFailure.IsUnavailable(ex))
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException or RedisServerException or ObjectDisposedException)
         {
             throw new CuratorStoreUnavailableException($"Redis is unavailable for curator events: {ex.Message}", ex);
         }
