@@ -64,8 +64,7 @@ public sealed class TeamsPackageTests : IDisposable
     {
         var manifest = ManifestIn(Package());
         var version = manifest["manifestVersion"]!.GetValue<string>();
-        var schemaFile = Path.Combine(Root, "tests", "ChatBot.E2E", "Teams", $"MicrosoftTeams.v{version}.schema.json");
-        File.Exists(schemaFile).ShouldBeTrue($"the official schema for manifestVersion {version} (teams/v{version}/MicrosoftTeams.schema.json of microsoft/json-schemas) is committed at {schemaFile}");
+        var schemaFile = SchemaFile(version);
         manifest["$schema"]!.GetValue<string>().ShouldEndWith($"/teams/v{version}/MicrosoftTeams.schema.json");
 
         var schema = LoadSchema(schemaFile);
@@ -84,7 +83,7 @@ public sealed class TeamsPackageTests : IDisposable
         withoutAccent.AsObject().Remove("accentColor");
         var badBotId = ManifestIn(Package());
         badBotId["bots"]![0]!["botId"] = "not-a-guid";
-        var schema = LoadSchema(Path.Combine(Root, "tests", "ChatBot.E2E", "Teams", $"MicrosoftTeams.v{badBotId["manifestVersion"]}.schema.json"));
+        var schema = LoadSchema(SchemaFile(badBotId["manifestVersion"]!.GetValue<string>()));
 
         schema.Evaluate(withoutAccent).IsValid.ShouldBeFalse();
         schema.Evaluate(badBotId).IsValid.ShouldBeFalse();
@@ -130,6 +129,22 @@ public sealed class TeamsPackageTests : IDisposable
         bad.ShouldNotBe(0);
         badErr.ShouldContain("--app-id");
         badErr.ShouldNotContain("   at ");
+    }
+
+    /// <summary>
+    /// The official schema of a manifest version (microsoft/json-schemas <c>teams/v{version}/MicrosoftTeams.schema.json</c>,
+    /// unchanged): beside this file, or in the steering repository's <c>shared/schemas/</c> next to the clone.
+    /// </summary>
+    private static string SchemaFile(string version)
+    {
+        string[] candidates =
+        [
+            Path.Combine(Root, "tests", "ChatBot.E2E", "Teams", $"MicrosoftTeams.v{version}.schema.json"),
+            Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "teams", $"v{version}", "MicrosoftTeams.schema.json")),
+        ];
+        var found = candidates.FirstOrDefault(File.Exists);
+        found.ShouldNotBeNull($"the official schema for manifestVersion {version} (teams/v{version}/MicrosoftTeams.schema.json of microsoft/json-schemas) is at one of: {string.Join(", ", candidates)}");
+        return found;
     }
 
     /// <summary>
