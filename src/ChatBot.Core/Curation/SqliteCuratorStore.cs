@@ -40,7 +40,6 @@ public sealed class SqliteCuratorStore : ICuratorStore
         WriteAsync("""
             INSERT OR REPLACE INTO answers (id, time, json) VALUES ($id, $time, $json);
             DELETE FROM answers WHERE time < $cutoff OR rowid <= (SELECT MAX(rowid) FROM answers) - $max;
-            DELETE FROM aliases WHERE time < $cutoff;
             """,
             c =>
             {
@@ -50,7 +49,10 @@ public sealed class SqliteCuratorStore : ICuratorStore
             }, cancellationToken);
 
     public Task AliasAnswerAsync(string answerId, string alias, CancellationToken cancellationToken) =>
-        WriteAsync("INSERT OR REPLACE INTO aliases (alias, answer_id, time) VALUES ($alias, $id, $time);", c =>
+        WriteAsync("""
+            INSERT OR REPLACE INTO aliases (alias, answer_id, time) VALUES ($alias, $id, $time);
+            DELETE FROM aliases WHERE time < $cutoff OR rowid <= (SELECT MAX(rowid) FROM aliases) - $max;
+            """, c =>
         {
             c.Parameters.AddWithValue("$alias", alias);
             c.Parameters.AddWithValue("$id", answerId);
@@ -86,6 +88,7 @@ public sealed class SqliteCuratorStore : ICuratorStore
                 CREATE TABLE IF NOT EXISTS answers (id TEXT PRIMARY KEY, time INTEGER NOT NULL, json TEXT NOT NULL);
                 CREATE INDEX IF NOT EXISTS answers_time ON answers (time);
                 CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, answer_id TEXT NOT NULL, time INTEGER NOT NULL);
+                CREATE INDEX IF NOT EXISTS aliases_time ON aliases (time);
                 """;
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
@@ -122,7 +125,8 @@ public sealed class SqliteCuratorStore : ICuratorStore
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            // WAL with synchronous NORMAL: a commit costs no fsync on the turn's path; a power cut may lose the last events.
+            command.CommandText = "PRAGMA synchronous = NORMAL;\n" + sql;
             command.Parameters.AddWithValue("$cutoff", _clock.GetUtcNow().AddDays(-_options.RetentionDays).ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$max", _options.MaxEvents);
             bind(command);
