@@ -8,6 +8,7 @@ var root = new RootCommand("chatbot — ask the Kazakhstan–Korea bot, check it
     EvalCommand.Create().WithIntentEval(),
     TrainCommand.Create(),
     UnansweredCommand.Create(),
+    ReportCommand.Create(),
     TeamsPackageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -11,6 +11,7 @@ try
     app.UseChatBotErrorHandling();
     app.MapMessages();
     ChatBot.Web.Page.WebChatPage.UseWebChat(app); // security headers, the Web Chat page at /, Direct Line at /v3/directline
+    ChatBot.Web.Curator.CuratorApi.MapCurator(app); // the review page, only when Curator:Key is set
     app.MapHealthChecks("/healthz");
     app.Start();
     try

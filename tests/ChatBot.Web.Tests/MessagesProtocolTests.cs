@@ -67,7 +67,7 @@ public sealed class MessagesProtocolTests(WebAppFixture fixture) : IClassFixture
     [Fact]
     public async Task A_teams_mention_of_the_bot_is_stripped_before_answering()
     {
-        var plain = await fixture.Client.PostAsync("/api/messages", Activities.Json(Activities.Message("who is koo hong-seok", NewConversation())));
+        var plain = await fixture.Client.PostAsync("/api/messages", Activities.Json(Activities.Message("who is koo hong-seok", NewConversation(), channelId: "msteams")));
         var teams = Activities.Message("<at>KzKr Bot</at> who is koo hong-seok", NewConversation(), channelId: "msteams");
         teams["conversation"]!["tenantId"] = "tenant-1";
         teams["conversation"]!["conversationType"] = "channel";

@@ -68,7 +68,10 @@ public sealed class TeamsTests : SignedHostTests
         var reply = await AskAsync(TeamsMessage("When were diplomatic relations between Kazakhstan and Korea established?"));
 
         reply.Text().ShouldContain("1992");
-        reply.Text().ShouldMatch(@"Sources?: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
+        reply.Text().ShouldContain("[1]");
+        reply.Text().ShouldNotContain("Source"); // Teams draws the references from the citation entity
+        reply.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "https://schema.org/Message")
+            .GetProperty("citation")[0].GetProperty("appearance").GetProperty("name").GetString()!.ShouldMatch(@"^\d{3}_[0-9a-f]{16}\.txt, lines? \d+");
         reply.Text().ShouldNotContain("<at>");
         reply.Text().ShouldNotContain("KzKr Bot");
         reply.GetProperty("from").GetProperty("id").GetString().ShouldBe(BotId);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using ChatBot.Core.Curation;
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Protocol;
 using Microsoft.Extensions.Logging;
@@ -7,10 +9,15 @@ namespace ChatBot.Core.Bot;
 
 /// <summary>
 /// The bot's turn handler: welcomes each new conversation once, strips the bot's mention, answers every message
-/// from the documents through <see cref="IQuestionAnswerer"/>, and logs each turn without the user's text.
+/// from the documents through <see cref="IQuestionAnswerer"/>, and logs each turn without the user's text. With a
+/// <see cref="CuratorRecorder"/>, answers and refusals invite feedback, and the feedback (Teams' submitAction invoke,
+/// Web Chat's feedback event) and every unanswered question go to the curators.
 /// </summary>
-public sealed class KnowledgeBot(IQuestionAnswerer answerer, ILogger<KnowledgeBot> logger) : ActivityHandler
+public sealed class KnowledgeBot(IQuestionAnswerer answerer, ILogger<KnowledgeBot> logger, CuratorRecorder? curator = null) : ActivityHandler
 {
+    /// <summary>The event Web Chat 4.18 posts when a thumb button of a reply's LikeAction or DislikeAction is pressed.</summary>
+    public const string WebChatFeedbackEvent = "webchat:activity-status/feedback";
+
     /// <summary>Longest message the bot reads; a longer one is cut, not refused.</summary>
     public const int MaxQuestionLength = 2_000;
 
@@ -33,7 +40,14 @@ public sealed class KnowledgeBot(IQuestionAnswerer answerer, ILogger<KnowledgeBo
         }
 
         var answer = await answerer.AnswerAsync(activity.Conversation!.Id!, text, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(AnswerReply.Create(activity, answer), cancellationToken).ConfigureAwait(false);
+        var answerId = curator is not null && AnswerReply.InvitesFeedback(answer)
+            ? await curator.OnAnsweredAsync(activity, text, answer, cancellationToken).ConfigureAwait(false)
+            : null;
+        var sent = await turnContext.SendActivityAsync(AnswerReply.Create(activity, answer, answerId), cancellationToken).ConfigureAwait(false);
+        if (answerId is not null && curator is not null && sent.Id is { Length: > 0 } messageId && messageId != answerId)
+        {
+            await curator.AliasAsync(answerId, messageId, cancellationToken).ConfigureAwait(false);
+        }
 
         logger.LogInformation(
             "Turn {ActivityId} in {ConversationId} on {ChannelId}: intent {Intent} ({Confidence:0.00}), {AnswerKind}, {Citations} citation(s), {ElapsedMs:0.0} ms",
@@ -57,12 +71,41 @@ public sealed class KnowledgeBot(IQuestionAnswerer answerer, ILogger<KnowledgeBo
     private static readonly System.Text.Json.JsonElement HealthyBody =
         System.Text.Json.JsonDocument.Parse("""{"healthResults":{"success":true}}""").RootElement.Clone();
 
-    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        // The SDK's health check invoke is the one invoke this bot understands; others are "not implemented".
-        var response = turnContext.Activity.Name == "healthCheck"
-            ? new InvokeResponse(200, HealthyBody)
-            : new InvokeResponse(501, null);
-        return Task.FromResult(response);
+        var activity = turnContext.Activity;
+        switch (activity.Name)
+        {
+            case "healthCheck":
+                return new InvokeResponse(200, HealthyBody);
+            case "message/submitAction" when curator is not null:
+                if (TeamsFeedback.Read(activity.Value) is not { } feedback)
+                {
+                    return new InvokeResponse(400, null);
+                }
+                await curator.OnFeedbackAsync(activity, activity.ReplyToId, feedback.Like, feedback.Comment, cancellationToken).ConfigureAwait(false);
+                return new InvokeResponse(200, null); // Teams refuses any body but an empty one
+            default:
+                return new InvokeResponse(501, null);
+        }
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Name != WebChatFeedbackEvent || curator is null)
+        {
+            return;
+        }
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.Properties is { } properties && properties.TryGetValue("@type", out var type) && type.ValueKind == JsonValueKind.String
+                && type.GetString() is Protocol.FeedbackAction.Like or Protocol.FeedbackAction.Dislike)
+            {
+                var answerId = properties.TryGetValue("identifier", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+                await curator.OnFeedbackAsync(activity, answerId, type.GetString() == Protocol.FeedbackAction.Like, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
     }
 }

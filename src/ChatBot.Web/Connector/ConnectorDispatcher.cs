@@ -1,3 +1,4 @@
+using ChatBot.Core.Curation;
 using ChatBot.Core.Protocol;
 
 namespace ChatBot.Web.Connector;
@@ -35,7 +36,13 @@ public sealed class ConnectorDispatcher(OutboundQueue queue, IServiceScopeFactor
         {
             try
             {
-                await client.SendToConversationAsync(activity, stoppingToken).ConfigureAwait(false);
+                var sent = await client.SendToConversationAsync(activity, stoppingToken).ConfigureAwait(false);
+                if (sent?.Id is { Length: > 0 } messageId && messageId != activity.Id && activity.Type == ActivityTypes.Message && activity.Id is { } answerId
+                    && scope.ServiceProvider.GetService<CuratorRecorder>() is { } curator)
+                {
+                    // Teams' feedback invoke names the message by the id Teams gave it, not the one the bot sent.
+                    await curator.AliasAsync(answerId, messageId, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException or Microsoft.Identity.Client.MsalException)
             {

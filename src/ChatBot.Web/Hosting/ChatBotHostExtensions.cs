@@ -34,6 +34,7 @@ public static class ChatBotHostExtensions
 
         services.AddChatBotBrain(paths, builder.Configuration);
         services.AddChatBotScaleOut(); // Storage:Redis set: state and data-protection keys in Redis (Scaling/)
+        ChatBot.Web.Curator.CuratorServices.AddCurator(services); // curator events (SQLite under data/, or Redis) and /curator (Curator/)
 
         services.AddSingleton<OpenIdKeyCache>();
         services.AddSingleton<BotFrameworkAuthentication>();

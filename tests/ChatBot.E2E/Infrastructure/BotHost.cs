@@ -17,6 +17,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>The key of this host's curator page.</summary>
+    public const string CuratorKey = "e2e-curator-key-0123456789abcdef";
+
     /// <summary>Where the browser opens the page, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -33,6 +36,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Unanswered:Path"] = Path.Combine(Path.GetTempPath(), $"chatbot-e2e-unanswered-{Guid.NewGuid():N}.jsonl"),
+            ["Curator:Key"] = CuratorKey,
+            ["Curator:DatabasePath"] = Path.Combine(Path.GetTempPath(), $"chatbot-e2e-curator-{Guid.NewGuid():N}.db"),
         }));
     }
 }

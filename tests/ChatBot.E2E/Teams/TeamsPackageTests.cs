@@ -64,8 +64,7 @@ public sealed class TeamsPackageTests : IDisposable
     {
         var manifest = ManifestIn(Package());
         var version = manifest["manifestVersion"]!.GetValue<string>();
-        var schemaFile = Path.Combine(Root, "tests", "ChatBot.E2E", "Teams", $"MicrosoftTeams.v{version}.schema.json");
-        File.Exists(schemaFile).ShouldBeTrue($"the official schema for manifestVersion {version} (teams/v{version}/MicrosoftTeams.schema.json of microsoft/json-schemas) is committed at {schemaFile}");
+        var schemaFile = SchemaFile(version);
         manifest["$schema"]!.GetValue<string>().ShouldEndWith($"/teams/v{version}/MicrosoftTeams.schema.json");
 
         var schema = LoadSchema(schemaFile);
@@ -84,7 +83,7 @@ public sealed class TeamsPackageTests : IDisposable
         withoutAccent.AsObject().Remove("accentColor");
         var badBotId = ManifestIn(Package());
         badBotId["bots"]![0]!["botId"] = "not-a-guid";
-        var schema = LoadSchema(Path.Combine(Root, "tests", "ChatBot.E2E", "Teams", $"MicrosoftTeams.v{badBotId["manifestVersion"]}.schema.json"));
+        var schema = LoadSchema(SchemaFile(badBotId["manifestVersion"]!.GetValue<string>()));
 
         schema.Evaluate(withoutAccent).IsValid.ShouldBeFalse();
         schema.Evaluate(badBotId).IsValid.ShouldBeFalse();
@@ -133,6 +132,22 @@ public sealed class TeamsPackageTests : IDisposable
     }
 
     /// <summary>
+    /// The official schema of a manifest version (microsoft/json-schemas <c>teams/v{version}/MicrosoftTeams.schema.json</c>,
+    /// unchanged): beside this file, or in the steering repository's <c>shared/schemas/</c> next to the clone.
+    /// </summary>
+    private static string SchemaFile(string version)
+    {
+        string[] candidates =
+        [
+            Path.Combine(Root, "tests", "ChatBot.E2E", "Teams", $"MicrosoftTeams.v{version}.schema.json"),
+            Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "teams", $"v{version}", "MicrosoftTeams.schema.json")),
+        ];
+        var found = candidates.FirstOrDefault(File.Exists);
+        found.ShouldNotBeNull($"the official schema for manifestVersion {version} (teams/v{version}/MicrosoftTeams.schema.json of microsoft/json-schemas) is at one of: {string.Join(", ", candidates)}");
+        return found;
+    }
+
+    /// <summary>
     /// The official schemas declare draft-04 but use draft-06's <c>const</c>; JsonSchema.Net evaluates draft 6 and
     /// later, so the schema is read as draft-07, which it fits: it uses none of draft 4's own forms (a boolean
     /// exclusiveMinimum/exclusiveMaximum, an "id" keyword).
@@ -148,21 +163,6 @@ public sealed class TeamsPackageTests : IDisposable
         return JsonSchema.FromText(node.ToJsonString());
     }
 
-    private static async Task<(int ExitCode, string Out, string Err)> RunCliAsync(params string[] arguments)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "chatbot.dll");
-        File.Exists(cli).ShouldBeTrue($"{cli} (the CLI, copied here by the project reference)");
-        var info = new ProcessStartInfo("dotnet", [cli, .. arguments])
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Out, string Err)> RunCliAsync(params string[] arguments) =>
+        ChatBot.E2E.Infrastructure.CliProcess.RunAsync(arguments);
 }

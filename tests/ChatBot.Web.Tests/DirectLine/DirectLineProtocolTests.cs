@@ -55,7 +55,9 @@ public sealed class DirectLineProtocolTests(DirectLineAppFixture fixture) : ICla
         var answer = polled.Activities.Single(a => a.IsBotMessage());
         answer.GetProperty("replyToId").GetString().ShouldBe(id);
         answer.GetProperty("text").GetString()!.ShouldContain("1992");
-        answer.GetProperty("text").GetString()!.ShouldMatch(@"Sources?: \d{3}_[0-9a-f]{16}\.txt, lines? \d+");
+        // Web Chat lists the sources from the reference definitions; a "Source:" line would show them twice.
+        answer.GetProperty("text").GetString()!.ShouldMatch(@"\[1\]: cite:1 ""\d{3}_[0-9a-f]{16}\.txt, lines? \d+");
+        answer.GetProperty("text").GetString()!.ShouldNotContain("Source:");
         var citation = answer.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "https://schema.org/Message");
         citation.GetProperty("citation")[0].GetProperty("appearance").GetProperty("text").GetString().ShouldNotBeNullOrWhiteSpace();
     }
