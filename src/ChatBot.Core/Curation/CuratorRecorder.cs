@@ -10,15 +10,10 @@ namespace ChatBot.Core.Curation;
 /// refusal, near miss and ask-back with the facts nearest to the question, and each like or dislike against the
 /// answer it rates. A store that fails costs the curators an event, never the user an answer.
 /// </summary>
-public sealed class CuratorRecorder(ICuratorStore store, KnowledgeBase knowledge, TimeProvider clock, ILogger<CuratorRecorder> logger)
+public sealed class CuratorRecorder(ICuratorStore store, TimeProvider clock, ILogger<CuratorRecorder> logger)
 {
     public const int Candidates = 3;
     public const int MaxCommentLength = 2_000;
-
-    private readonly Dictionary<string, string> _factByCitation = knowledge.Facts
-        .SelectMany(f => f.Locations.Select(l => (Key: new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote).Label, f.Id)))
-        .GroupBy(x => x.Key, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 
     public ICuratorStore Store => store;
 
@@ -31,10 +26,6 @@ public sealed class CuratorRecorder(ICuratorStore store, KnowledgeBase knowledge
         _ => null,
     };
 
-    /// <summary>The facts an answer was built from, found by the file and lines each citation names.</summary>
-    public IReadOnlyList<string> FactIdsOf(BotAnswer answer) =>
-        [.. answer.Citations.Select(c => _factByCitation.GetValueOrDefault(c.Label)).OfType<string>().Distinct(StringComparer.Ordinal)];
-
     /// <summary>Records one answered message; returns the id the reply is sent with.</summary>
     public async Task<string> OnAnsweredAsync(Activity incoming, string question, BotAnswer answer, CancellationToken cancellationToken)
     {
@@ -42,13 +33,13 @@ public sealed class CuratorRecorder(ICuratorStore store, KnowledgeBase knowledge
         var now = clock.GetUtcNow();
         var user = CuratorUser.Hash(incoming.ChannelId, incoming.From?.Id);
         var channel = incoming.ChannelId ?? "";
-        var factIds = FactIdsOf(answer);
+        var factIds = answer.FactIds;
         try
         {
             await store.RememberAnswerAsync(new AnsweredTurn(answerId, now, user, channel, question, answer.Text, answer.Kind.ToString(), factIds), cancellationToken).ConfigureAwait(false);
             if (Unanswered(answer.Kind) is { } kind)
             {
-                var nearest = knowledge.Retriever.Rank(question, null, Candidates).Select(r => r.Fact.Id).ToList();
+                var nearest = answer.Nearest.Take(Candidates).ToList(); // from the turn's own retrieval: no second scan
                 var reason = $"{answer.Kind}: {FirstSentence(answer.Text)} (intent {answer.Intent}, {answer.Confidence:0.00})";
                 await store.AppendAsync(new CuratorEvent(now, kind, user, channel, question, answer.Text, reason, factIds, nearest, null, answerId), cancellationToken).ConfigureAwait(false);
             }

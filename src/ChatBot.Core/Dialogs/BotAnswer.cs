@@ -9,7 +9,14 @@ public sealed record BotAnswer(
     IReadOnlyList<string> Suggestions,
     string Intent,
     double Confidence,
-    AnswerKind Kind);
+    AnswerKind Kind)
+{
+    /// <summary>The ids of the facts the answer states, in the order it cites them (none for a refusal or small talk).</summary>
+    public IReadOnlyList<string> FactIds { get; init; } = [];
+
+    /// <summary>The facts the turn's retrieval ranked first, best first: what a refused question came nearest to.</summary>
+    public IReadOnlyList<string> Nearest { get; init; } = [];
+}
 
 /// <summary>The kinds of answer, so the host can log and count them.</summary>
 public enum AnswerKind

@@ -21,7 +21,17 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
     /// <summary>"I lost the thread": the conversation's state could not be read.</summary>
     public BotAnswer LostThread() => new(texts.Say("lost_thread"), [], [], ReplyReasons.LostThread, 0, AnswerKind.LostThread);
 
-    public BotAnswer Render(AnswerDecision decision)
+    /// <summary>The reply, with the facts it states and the ones the question came nearest to, from the decision itself.</summary>
+    public BotAnswer Render(AnswerDecision decision) => Word(decision) with
+    {
+        FactIds = [.. decision.Facts.Select(f => f.Id).Distinct(StringComparer.Ordinal)],
+        Nearest = [.. (decision.Knowledge?.Retrieval.Facts ?? []).Take(NearestShown).Select(r => r.Fact.Id)],
+    };
+
+    /// <summary>How many of the nearest facts a reply carries for the curators.</summary>
+    private const int NearestShown = 3;
+
+    private BotAnswer Word(AnswerDecision decision)
     {
         var known = decision.Knowledge;
         return decision.Reason switch
