@@ -10,8 +10,8 @@ namespace ChatBot.Core.Dialogs;
 public static class DialogsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the dialogs on top of <c>AddKnowledge</c>: the classifier is loaded (or retrained, when dialogs/ changed)
-    /// once, on first use; the router replaces any other <see cref="IQuestionAnswerer"/>; a bounded
+    /// Adds the dialogs on top of <c>AddKnowledge</c>: the committed classifier is loaded once, on first use (a stale
+    /// one stops the load: only <c>chatbot train</c> writes models/); the router replaces any other <see cref="IQuestionAnswerer"/>; a bounded
     /// <see cref="MemoryStorage"/> is the <see cref="IStorage"/> unless one is registered.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services, ChatBotPaths paths, RouterOptions? options = null)
@@ -22,8 +22,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(_ => DialogCatalog.Load(paths.Dialogs));
         services.AddSingleton(_ => SourceCatalog.Load(paths));
-        services.AddSingleton(sp => new IntentModelLoader(
-            sp.GetService<ILogger<IntentModelLoader>>(), sp.GetService<ILoggerFactory>()).Load(paths));
+        services.AddSingleton(_ => IntentTrainingSource.LoadClassifier(paths));
         services.AddSingleton(sp => new KnowledgeAnswerer(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<FollowUpPlanner>(), sp.GetRequiredService<IStorage>()));
         services.AddSingleton<DocumentAnswerHandler>();
         services.AddSingleton<OutOfScopeHandler>();

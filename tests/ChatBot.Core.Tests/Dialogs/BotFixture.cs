@@ -20,7 +20,7 @@ public sealed class BotFixture
         FollowUps = new FollowUpPlanner(Knowledge);
         Dialogs = DialogCatalog.Load(Paths.Dialogs);
         Sources = SourceCatalog.Load(Paths);
-        Classifier = new IntentModelLoader().Load(Paths);
+        Classifier = IntentTrainingSource.LoadClassifier(Paths);
     }
 
     public ChatBotPaths Paths { get; }

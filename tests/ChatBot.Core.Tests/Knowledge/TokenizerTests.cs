@@ -5,6 +5,8 @@ namespace ChatBot.Core.Tests.Knowledge;
 /// <summary>Figures, ordinals and possessives written in different ways become the same tokens.</summary>
 public sealed class TokenizerTests
 {
+    private static readonly Tokenizer Tokenizer = new(WordLists.Load(ChatBotPaths.Locate().Lexicon));
+
     [Theory]
     [InlineData("$4.2bn")]
     [InlineData("4.2 billion US dollars")]
