@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Core.Dialogs;
+using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Cli;
 
@@ -21,7 +22,8 @@ internal static class UnansweredCommand
                 Console.WriteLine($"No unanswered questions in {file}.");
                 return Task.FromResult(0);
             }
-            var groups = UnansweredGroups.Group(entries);
+            var words = WordLists.Load(paths.Lexicon);
+            var groups = UnansweredGroups.Group(entries, words.StopWords.Union(words.QuestionWords).ToHashSet(StringComparer.Ordinal));
             Console.WriteLine($"{entries.Count} unanswered turns in {groups.Count} groups ({file}):");
             foreach (var group in groups)
             {
