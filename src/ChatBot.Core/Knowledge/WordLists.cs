@@ -3,6 +3,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace ChatBot.Core.Knowledge;
 
+/// <summary>Something wrong in a lexicon file, at a line: what <c>chatbot data validate</c> prints.</summary>
+public sealed record LexiconProblem(string File, int Line, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}
+
 /// <summary>
 /// The word lists of <c>models/lexicon.yaml</c>: stop words, question words, filler words, synonyms, two-word phrases, word forms,
 /// number suffixes and contractions, read once at start. <see cref="Problems"/> lists what <c>chatbot data validate</c>
@@ -22,7 +28,7 @@ public sealed class WordLists
     private readonly Dictionary<string, string> _wordForms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _numberSuffixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _contractions = new(StringComparer.Ordinal);
-    private readonly List<DataProblem> _problems = [];
+    private readonly List<LexiconProblem> _problems = [];
     private readonly string _file;
 
     private WordLists(string file, string text)
@@ -49,7 +55,7 @@ public sealed class WordLists
     public IReadOnlyDictionary<string, string> Contractions => _contractions;
 
     /// <summary>What is wrong in the file, by line; empty for a good file.</summary>
-    public IReadOnlyList<DataProblem> Problems => _problems;
+    public IReadOnlyList<LexiconProblem> Problems => _problems;
 
     public bool IsStopWord(string word) => _stopWords.Contains(word);
 
@@ -249,7 +255,7 @@ public sealed class WordLists
         }
     }
 
-    private void Problem(int line, string message) => _problems.Add(new DataProblem(_file, $"line {line}", message));
+    private void Problem(int line, string message) => _problems.Add(new LexiconProblem(_file, line, message));
 
     private static string? Scalar(YamlNode node) => (node as YamlScalarNode)?.Value;
 
