@@ -31,8 +31,8 @@ public sealed class IntentModelLoader
         if (modelHash != data.Hash)
         {
             throw new IntentModelException(
-                $"The intent model {modelPath} is stale: it was trained on data {modelHash[..12]}, and dialogs/ with models/facts.yaml, " +
-                $"entities.yaml, lexicon.yaml and word-vectors.bin now hash to {data.Hash[..12]}. {TrainHint}");
+                $"The intent model {modelPath} is stale: it was trained on data {modelHash[..12]}, and the data now (dialogs/, the fact " +
+                $"questions, entity aliases, lexicon and word vectors) hashes to {data.Hash[..12]}. {TrainHint}");
         }
         try
         {

@@ -104,6 +104,11 @@ public sealed class WordLists
         {
             throw new ChatBotDataException($"{file}:{ex.Start.Line}: not valid YAML: {(ex.InnerException?.Message ?? ex.Message).Trim()}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // What YamlDotNet throws, without a position, on some unclosed brackets.
+            throw new ChatBotDataException($"{file}: not valid YAML (an unclosed [ or quote?): {ex.Message}", ex);
+        }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
             lists.Problem(1, $"expected the sections {string.Join(", ", Sections)}");

@@ -27,16 +27,20 @@ internal sealed class SourceFile
     {
         var name = Path.GetRelativePath(paths.Root, path).Replace('\\', '/');
         var text = File.ReadAllText(path);
+        var parser = new Parser(new StringReader(text));
         try
         {
             var yaml = new YamlStream();
-            yaml.Load(new StringReader(text));
+            yaml.Load(parser);
             return new SourceFile(name, text, yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode : null, null);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            var issue = new DataIssue(name, (int)ex.Start.Line, $"not valid YAML: {(ex.InnerException?.Message ?? ex.Message).Trim()}",
-                "correct the indentation or quoting at that line (a value with ': ' or '#' needs quotes)");
+            // YamlDotNet throws InvalidOperationException, without a position, on some unclosed brackets: the last event it read is where it stopped.
+            var line = ex is YamlException yamlError ? (int)yamlError.Start.Line : (int)(parser.Current?.End.Line ?? 1);
+            var reason = ex is YamlException ? (ex.InnerException?.Message ?? ex.Message).Trim() : "the parser stopped here (an unclosed [ or quote?)";
+            var issue = new DataIssue(name, line, $"not valid YAML: {reason}",
+                "correct the indentation, brackets or quoting at that line (a value with ': ' or '#' needs quotes)");
             return new SourceFile(name, text, null, issue);
         }
     }
