@@ -11,9 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// <c>chatbot eval --questions tests/data/questions.yaml [--holdout]</c>: accuracy (the right fact cited), the
-/// out-of-scope refusal rate and the misses of the whole brain (intent router, dialogs, fact store), printed and
-/// written as JSON; <c>--calibrate</c> proposes thresholds.
+/// <c>chatbot eval --questions tests/data/questions.yaml [--holdout]</c> (or a fresh set such as
+/// <c>tests/data/fresh/tuning.yaml</c>): accuracy (the right fact cited), the out-of-scope refusal rate (near misses
+/// apart), the confidently wrong answers, the conversations right at every turn and the misses of the whole brain
+/// (intent router, dialogs, fact store), printed and written as JSON; <c>--calibrate</c> proposes thresholds;
+/// <c>eval split</c> makes a fresh set's tuning and final halves.
 /// </summary>
 internal static class EvalCommand
 {
@@ -29,7 +31,9 @@ internal static class EvalCommand
         var calibrate = new Option<bool>("--calibrate") { Description = "Sweep the confidence thresholds on the chosen questions and propose values" };
         var threshold = new Option<double?>("--threshold") { Description = "Override the answer confidence threshold (to try a value before putting it in the options)" };
         var passageThreshold = new Option<double?>("--passage-threshold") { Description = "Override the passage fallback threshold" };
-        var command = new Command("eval", "Evaluate the bot on a question set.") { root, questions, holdout, all, report, calibrate, threshold, passageThreshold };
+        var final = new Option<bool>("--final") { Description = "Allow a fresh set's final half (it is run once, at the very end)" };
+        var command = new Command("eval", "Evaluate the bot on a question set.") { root, questions, holdout, all, report, calibrate, threshold, passageThreshold, final };
+        command.Subcommands.Add(FreshSplitCommand.Create());
         command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
         {
             if (result.GetValue(holdout) && result.GetValue(all))
@@ -39,20 +43,41 @@ internal static class EvalCommand
             }
             var paths = CliOptions.Paths(result, root);
             var file = Resolve(paths, result.GetValue(questions)!);
-            var set = result.GetValue(all) ? "all" : result.GetValue(holdout) ? "holdout" : "dev";
-            var chosen = DevQuestionSet.Load(file).Where(q => set == "all" || q.Holdout == (set == "holdout")).ToList();
+            string set;
+            EvalSet chosen;
+            if (FreshQuestionSet.IsFreshFormat(file))
+            {
+                if (result.GetValue(holdout) || result.GetValue(all))
+                {
+                    await Console.Error.WriteLineAsync($"chatbot eval: {file} is a fresh set, split into files (tuning.yaml, final.yaml); --holdout and --all are for the dev set.");
+                    return CliErrors.BadInput;
+                }
+                if (IsFinalHalf(file) && !result.GetValue(final))
+                {
+                    await Console.Error.WriteLineAsync($"chatbot eval: {file} is a final half, to be run once at the very end; add --final to run it.");
+                    return CliErrors.BadInput;
+                }
+                (set, chosen) = (FreshSetName(file), FreshQuestionSet.Load(file));
+            }
+            else
+            {
+                set = result.GetValue(all) ? "all" : result.GetValue(holdout) ? "holdout" : "dev";
+                chosen = new EvalSet([.. DevQuestionSet.Load(file).Where(q => set == "all" || q.Holdout == (set == "holdout"))], []);
+            }
             if (result.GetValue(calibrate))
             {
-                await CalibrateAsync(paths, chosen, set, cancellationToken);
+                await CalibrateAsync(paths, chosen.Questions, set, cancellationToken);
                 return 0;
             }
             var services = Brain(paths, result.GetValue(threshold), result.GetValue(passageThreshold));
             var evaluator = new Evaluator(services.GetRequiredService<KnowledgeBase>());
-            var (summary, outcomes) = await evaluator.RunAsync(services.GetRequiredService<IQuestionAnswerer>(), chosen, set, cancellationToken);
+            var run = await evaluator.RunAsync(services.GetRequiredService<IQuestionAnswerer>(), chosen, set, cancellationToken);
+            var summary = run.Report;
             Print(summary);
             var reportPath = Path.GetFullPath(result.GetValue(report)!);
             Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
-            await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(new { summary.Accuracy, summary.RefusalRate, Report = summary, Outcomes = outcomes }, Json), cancellationToken);
+            await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(
+                new { summary.Accuracy, summary.RefusalRate, summary.ConfidentlyWrongRate, summary.ConversationRate, Report = summary, Outcomes = run.Outcomes, Conversations = run.Conversations }, Json), cancellationToken);
             Console.WriteLine($"report: {reportPath}");
             return 0;
         }));
@@ -86,6 +111,15 @@ internal static class EvalCommand
     {
         Console.WriteLine($"{report.Set}: {report.Questions} questions — accuracy {report.Accuracy:P1} ({report.Correct}/{report.Answerable}), " +
             $"out-of-scope refusal {report.RefusalRate:P1} ({report.Refused}/{report.OutOfScope}), {report.Conversational} conversational (not scored)");
+        Console.WriteLine($"  near-miss refusal {(report.NearMisses == 0 ? "n/a (none marked)" : $"{report.NearMissRefusalRate:P1} ({report.NearMissesRefused}/{report.NearMisses})")}; " +
+            $"confidently wrong {report.ConfidentlyWrongRate:P1} ({report.ConfidentlyWrong}/{report.Answerable + report.OutOfScope}); " +
+            (report.Conversations == 0
+                ? "conversations n/a (none in the set)"
+                : $"conversations right at every turn {report.ConversationRate:P1} ({report.ConversationsRight}/{report.Conversations}; turns {report.TurnsRight}/{report.Turns}, {report.TurnsConfidentlyWrong} confidently wrong)"));
+        foreach (var problem in report.DataProblems)
+        {
+            Console.WriteLine($"  data problem: {problem}");
+        }
         foreach (var (intent, score) in report.PerIntent)
         {
             Console.WriteLine($"  {intent,-28} {score.Correct,3}/{score.Questions,-3} {score.Accuracy,7:P1}");
@@ -95,7 +129,28 @@ internal static class EvalCommand
             Console.WriteLine($"miss [{miss.Intent}] {(miss.After is null ? "" : $"(after \"{miss.After}\") ")}\"{miss.Question}\"");
             Console.WriteLine($"     expected {miss.Expected}");
             Console.WriteLine($"     got      {miss.Kind} {miss.Confidence:0.00}: {miss.Got}");
+            Console.WriteLine($"     {miss.Miss}{(miss.ConfidentlyWrong ? ", confidently" : "")}");
         }
+        foreach (var conversation in report.BrokenConversations)
+        {
+            var turn = conversation.BrokeAtTurn!.Value;
+            var broke = conversation.Turns[turn - 1];
+            Console.WriteLine($"conversation {conversation.Number} broke at turn {turn}/{conversation.Turns.Count} ({conversation.BrokeAtKind}): " +
+                string.Join(" → ", conversation.Turns.Select(t => $"\"{t.Question}\"{(t.Right ? "" : " ✗")}")));
+            Console.WriteLine($"     expected {broke.Expected}");
+            Console.WriteLine($"     got      {broke.Kind} {broke.Confidence:0.00}: {broke.Got}");
+        }
+    }
+
+    /// <summary>Whether a file is a final half (its header says so): it is run once, at the end, and only on purpose.</summary>
+    private static bool IsFinalHalf(string file) =>
+        File.ReadLines(file).FirstOrDefault()?.StartsWith("# Final half", StringComparison.Ordinal) == true;
+
+    /// <summary>"fresh-tuning" for tests/data/fresh/tuning.yaml: what the report and the conversation ids are called.</summary>
+    private static string FreshSetName(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return name.StartsWith("fresh", StringComparison.OrdinalIgnoreCase) ? name : "fresh-" + name;
     }
 
     private static async Task CalibrateAsync(ChatBotPaths paths, IReadOnlyList<DevQuestion> questions, string set, CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 namespace ChatBot.Core.Knowledge.Evaluation;
 
 /// <summary>
-/// One question of <c>tests/data/questions.yaml</c>: what a user types, the intent it belongs to, and what a right
-/// answer cites — the expected fact ids, or else the seed file and a verbatim phrase the cited lines must contain.
+/// One question of <c>tests/data/questions.yaml</c> (or of a fresh set, see <see cref="FreshQuestionSet"/>): what a
+/// user types, the intent it belongs to, and what a right answer cites — the expected fact ids, or else the seed file
+/// and a verbatim phrase the cited lines must contain.
 /// </summary>
 public sealed record DevQuestion(
     string Q,
@@ -14,6 +15,15 @@ public sealed record DevQuestion(
     IReadOnlyList<string> Facts)
 {
     public const string OutOfScope = "out_of_scope";
+
+    /// <summary>Where in <see cref="Source"/> the expected phrase must be found (a fresh set gives it); anywhere when null.</summary>
+    public LineRange? Lines { get; init; }
+
+    /// <summary>What kind of out-of-scope question this is ("near_miss", "unrelated"), when the set says.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Whether this out-of-scope question is a near miss: the documents hold its subject but not what it asks.</summary>
+    public bool IsNearMiss => IsOutOfScope && Category == "near_miss";
 
     /// <summary>Whether a right answer is a refusal.</summary>
     public bool IsOutOfScope => Intent == OutOfScope;
