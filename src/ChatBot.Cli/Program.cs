@@ -4,6 +4,7 @@ using ChatBot.Cli;
 var root = new RootCommand("chatbot — ask the Kazakhstan–Korea bot, check its fact store, evaluate it on the dev questions.")
 {
     AskCommand.Create(),
+    DataCommand.Create(),
     FactsCommand.Create(),
     EvalCommand.Create().WithIntentEval(),
     TrainCommand.Create(),

@@ -5,7 +5,6 @@ using ChatBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core;
 
@@ -21,20 +20,11 @@ public static class ChatBotBrain
             configuration.GetSection("Storage:Memory").Get<MemoryStorageOptions>() ?? new MemoryStorageOptions(),
             sp.GetRequiredService<TimeProvider>()));
         // The intent model (~0.5 s) loads on a worker while the fact store loads here (~0.3 s): start-up costs the
-        // longer of the two, not their sum. What the loader logs (a retrain) is replayed once logging exists.
-        var loaderLog = new ReplayLogger<IntentModelLoader>();
-        var classifier = Task.Run(() => new IntentModelLoader(loaderLog).Load(paths));
+        // longer of the two, not their sum. A stale model stops the start with a message naming `chatbot train`.
+        var classifier = Task.Run(() => IntentTrainingSource.LoadClassifier(paths));
         services.AddKnowledge(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
         services.AddDialogs(paths, configuration.GetSection(RouterOptions.Section).Get<RouterOptions>());
-        services.AddSingleton(sp =>
-        {
-            var loaded = classifier.GetAwaiter().GetResult();
-            if (sp.GetService<ILogger<IntentModelLoader>>() is { } logger)
-            {
-                loaderLog.ReplayTo(logger);
-            }
-            return loaded;
-        });
+        services.AddSingleton(_ => classifier.GetAwaiter().GetResult());
         services.TryAddSingleton<IBot, KnowledgeBot>();
         return services;
     }

@@ -8,6 +8,7 @@ public sealed record ChatBotPaths(string Root)
     public string Dialogs => Path.Combine(Root, "dialogs");
     public string Facts => Path.Combine(Models, "facts.yaml");
     public string Entities => Path.Combine(Models, "entities.yaml");
+    public string Lexicon => Path.Combine(Models, "lexicon.yaml");
     public string IntentModel => Path.Combine(Models, "intent-classifier.zip");
     public string WordVectors => Path.Combine(Models, "word-vectors.bin");
 

@@ -48,6 +48,41 @@ public sealed class HostProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_stale_intent_model_stops_the_host_naming_chatbot_train_and_changes_nothing_under_models()
+    {
+        var root = Directory.CreateTempSubdirectory("chatbot-root-").FullName;
+        try
+        {
+            var repo = ChatBot.Core.ChatBotPaths.Locate().Root;
+            File.Copy(Path.Combine(repo, "appsettings.json"), Path.Combine(root, "appsettings.json"));
+            foreach (var folder in new[] { "seeds", "models", "dialogs" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, folder));
+                foreach (var file in Directory.GetFiles(Path.Combine(repo, folder)))
+                {
+                    File.Copy(file, Path.Combine(root, folder, Path.GetFileName(file)));
+                }
+            }
+            var greeting = Path.Combine(root, "dialogs", "greeting.yaml");
+            File.WriteAllText(greeting, File.ReadAllText(greeting).Replace("examples:\n", "examples:\n  - hello from a changed file\n"));
+            var models = Snapshot(Path.Combine(root, "models"));
+
+            var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["CHATBOT_ROOT"] = root });
+            message.ShouldContain("is stale");
+            message.ShouldContain("`chatbot train`");
+            Snapshot(Path.Combine(root, "models")).ShouldBe(models);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder).Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
     public async Task The_host_answers_a_cited_question_over_http_after_start()
     {
         var started = Stopwatch.StartNew();

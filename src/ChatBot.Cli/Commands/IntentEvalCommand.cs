@@ -33,7 +33,7 @@ internal static class IntentEvalCommand
                     ? async.InvokeAsync(result, cancellationToken)
                     : Task.FromResult(inner is System.CommandLine.Invocation.SynchronousCommandLineAction sync ? sync.Invoke(result) : 0);
             }
-            return IntentCliErrors.Guard(() => RunAsync(result, output, cancellationToken));
+            return CliErrors.Guard(() => RunAsync(result, output, cancellationToken));
         });
         return eval;
     }
@@ -43,7 +43,7 @@ internal static class IntentEvalCommand
         var rootOption = result.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--root");
         var paths = ChatBotPaths.Locate(rootOption is null ? null : result.GetValue(rootOption));
         var holdout = result.CommandResult.Command.Options.OfType<Option<bool>>().FirstOrDefault(o => o.Name == "--holdout") is { } h && result.GetValue(h);
-        var data = IntentTrainingData.Load(paths);
+        var data = IntentTrainingSource.Load(paths);
         var trained = new IntentTrainer().Train(data, cancellationToken: cancellationToken);
         var folder = Path.GetFullPath(Path.IsPathRooted(result.GetValue(output)!) ? result.GetValue(output)! : Path.Combine(paths.Root, result.GetValue(output)!));
         Directory.CreateDirectory(folder);

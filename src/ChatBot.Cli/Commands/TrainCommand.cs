@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Core;
 using ChatBot.Core.Intents;
 
 namespace ChatBot.Cli;
@@ -12,11 +13,11 @@ internal static class TrainCommand
     public static Command Create()
     {
         var root = CliOptions.Root();
-        var command = new Command("train", "Train the intent classifier from dialogs/ (and the fact questions) and save it to models/.") { root };
-        command.SetAction((result, cancellationToken) => IntentCliErrors.Guard(() =>
+        var command = new Command("train", "Train the intent classifier from dialogs/ (and the fact questions) and save it to models/: the only command that writes there.") { root };
+        command.SetAction((result, cancellationToken) => CliErrors.Guard(() =>
         {
             var paths = CliOptions.Paths(result, root);
-            var data = IntentTrainingData.Load(paths);
+            var data = IntentTrainingSource.Load(paths);
             Console.WriteLine($"{data.Dialogs.Dialogs.Count} intents, {data.DialogExamples.Count} dialog examples, {data.FactQuestions.Count} fact questions; " +
                 $"{NearDuplicateCount(data)} examples have a near-duplicate and share its fold");
             foreach (var warning in data.Dialogs.Warnings)
@@ -36,5 +37,5 @@ internal static class TrainCommand
     }
 
     private static int NearDuplicateCount(IntentTrainingData data) =>
-        NearDuplicates.Groups(data.DialogExamples).GroupBy(g => g).Where(g => g.Count() > 1).Sum(g => g.Count());
+        data.NearDuplicates.Groups(data.DialogExamples).GroupBy(g => g).Where(g => g.Count() > 1).Sum(g => g.Count());
 }

@@ -43,7 +43,8 @@ public sealed record CuratorReview(
             .Where(e => e.Kind is CuratorEventKind.Refusal or CuratorEventKind.NearMiss or CuratorEventKind.AskBack && e.Question.Length > 0).ToList();
         // The word-overlap grouping of the unanswered log; the entry's conversation field carries the event's index back.
         var entries = unanswered.Select((e, i) => new UnansweredEntry(e.Time, i.ToString(CultureInfo.InvariantCulture), e.Question, e.Kind.ToString(), []));
-        var groups = UnansweredGroups.Group(entries).Select(g =>
+        var ignored = knowledge.Lexicon.Words.StopWords.Union(knowledge.Lexicon.Words.QuestionWords).ToHashSet(StringComparer.Ordinal);
+        var groups = UnansweredGroups.Group(entries, ignored).Select(g =>
         {
             var members = g.Entries.Select(x => unanswered[int.Parse(x.Conversation, CultureInfo.InvariantCulture)]).ToList();
             var nearest = members.SelectMany(m => m.Candidates.Select((id, rank) => (id, weight: Weight(rank))))

@@ -6,23 +6,17 @@ namespace ChatBot.Core.Dialogs;
 public sealed record UnansweredGroup(string Representative, IReadOnlyList<UnansweredEntry> Entries);
 
 /// <summary>
-/// Groups unanswered questions by word overlap (Jaccard over lower-cased words, stop words kept out), greedily
-/// around the most frequent wordings, so curators see the biggest gaps first.
+/// Groups unanswered questions by word overlap (Jaccard over lower-cased words, the ignored words kept out: the
+/// lexicon's stop and question words), greedily around the most frequent wordings, so curators see the biggest gaps first.
 /// </summary>
 public static partial class UnansweredGroups
 {
     public const double Similarity = 0.5;
 
-    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "is", "are", "was", "were", "do", "does", "did", "of", "in", "on", "to", "for", "and", "or",
-        "what", "who", "when", "where", "how", "which", "why", "me", "you", "i", "it", "about", "tell", "please", "can",
-    };
-
-    public static IReadOnlyList<UnansweredGroup> Group(IEnumerable<UnansweredEntry> entries)
+    public static IReadOnlyList<UnansweredGroup> Group(IEnumerable<UnansweredEntry> entries, IReadOnlySet<string> ignoredWords)
     {
         var wordings = entries.GroupBy(e => Normalize(e.Text), StringComparer.Ordinal)
-            .Select(g => (Words: Words(g.Key), Entries: g.ToList()))
+            .Select(g => (Words: Words(g.Key, ignoredWords), Entries: g.ToList()))
             .OrderByDescending(w => w.Entries.Count).ThenBy(w => w.Entries[0].Text, StringComparer.Ordinal).ToList();
         var groups = new List<(HashSet<string> Words, List<UnansweredEntry> Entries, string Representative)>();
         foreach (var wording in wordings)
@@ -42,10 +36,10 @@ public static partial class UnansweredGroups
 
     private static string Normalize(string text) => string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value));
 
-    private static HashSet<string> Words(string normalized)
+    private static HashSet<string> Words(string normalized, IReadOnlySet<string> ignoredWords)
     {
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var content = words.Where(w => !Stop.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var content = words.Where(w => !ignoredWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
         return content.Count > 0 ? content : words;
     }
 

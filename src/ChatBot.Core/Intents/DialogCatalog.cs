@@ -90,6 +90,12 @@ public sealed class DialogCatalog
             problems.Add($"{name}: not valid YAML at line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // What YamlDotNet throws, without a position, on some unclosed brackets.
+            problems.Add($"{name}: not valid YAML (an unclosed [ or quote?); `chatbot data validate` shows the line.");
+            return null;
+        }
         if (yaml is null)
         {
             problems.Add($"{name}: the file is empty; give it intent, description, handler and examples.");

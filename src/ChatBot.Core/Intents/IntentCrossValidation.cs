@@ -13,19 +13,21 @@ public static class IntentCrossValidation
 
     /// <summary>Cross-validates on the dialog examples, the fact questions always in training, each text normalized as the classifier does.</summary>
     public static IntentReport Run(IntentTrainingData data, IntentTrainerCandidate trainer, int folds = DefaultFolds, int seed = 1, CancellationToken cancellationToken = default) =>
-        Run(data.DialogExamples, trainer, data.FactQuestions, data.Normalizer, folds, seed, cancellationToken);
+        Run(data.DialogExamples, trainer, data.FactQuestions, data.Normalizer, data.NearDuplicates, folds, seed, cancellationToken);
 
     /// <summary>
     /// Folds <paramref name="examples"/>; <paramref name="alwaysTrain"/> (the fact questions) joins every fold's
-    /// training part and is never scored. Texts go through <paramref name="normalizer"/> before training and scoring.
+    /// training part and is never scored. Texts go through <paramref name="normalizer"/> before training and scoring;
+    /// <paramref name="nearDuplicates"/> says which examples must share a fold.
     /// </summary>
     public static IntentReport Run(
         IReadOnlyList<IntentExample> examples, IntentTrainerCandidate trainer, IReadOnlyList<IntentExample>? alwaysTrain = null,
-        IntentTextNormalizer? normalizer = null, int folds = DefaultFolds, int seed = 1, CancellationToken cancellationToken = default)
+        IntentTextNormalizer? normalizer = null, NearDuplicates? nearDuplicates = null, int folds = DefaultFolds, int seed = 1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         normalizer ??= IntentTextNormalizer.Plain;
-        var fold = AssignFolds(examples, folds, seed);
+        var fold = AssignFolds(examples, nearDuplicates ?? NearDuplicates.Plain, folds, seed);
         var scored = new List<ScoredUtterance>(examples.Count);
         for (var k = 0; k < folds; k++)
         {
@@ -49,10 +51,10 @@ public static class IntentCrossValidation
     /// groups first, each whole to the fold that has the fewest of the intent's examples so far, so every fold holds
     /// every intent and no group is split.
     /// </summary>
-    public static int[] AssignFolds(IReadOnlyList<IntentExample> examples, int folds, int seed)
+    public static int[] AssignFolds(IReadOnlyList<IntentExample> examples, NearDuplicates nearDuplicates, int folds, int seed)
     {
         var random = new Random(seed);
-        var group = NearDuplicates.Groups(examples);
+        var group = nearDuplicates.Groups(examples);
         var fold = new int[examples.Count];
         foreach (var intent in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Label, StringComparer.Ordinal))
         {

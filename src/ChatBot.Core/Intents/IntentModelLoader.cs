@@ -1,87 +1,51 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML;
 
 namespace ChatBot.Core.Intents;
 
 /// <summary>
-/// Opens the committed intent model at start and keeps it in step with dialogs/: when the data's hash differs from
-/// the one stored with the model, or the model is missing or unreadable, it retrains (seconds) and says so.
+/// Opens the committed intent model and checks it was trained on the data the bot has now. It never trains and never
+/// writes: a missing, unreadable or stale model (its hash differs from the data's) stops the load with one message that
+/// names <c>chatbot train</c>, the only command that writes <c>models/</c>.
 /// </summary>
-public sealed class IntentModelLoader(ILogger<IntentModelLoader>? logger = null, ILoggerFactory? loggerFactory = null)
+public sealed class IntentModelLoader
 {
-    private readonly ILogger _logger = logger ?? NullLogger<IntentModelLoader>.Instance;
-
-    public IntentClassifier Load(ChatBotPaths paths, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The classifier of <paramref name="modelPath"/>, normalizing text as <paramref name="loadData"/>'s data does.
+    /// The model opens on a worker while the data is read and hashed here: the load waits for the longer of the two.
+    /// </summary>
+    /// <exception cref="IntentModelException">The model is missing, stale or unreadable.</exception>
+    public IntentClassifier Load(string modelPath, Func<IntentTrainingData> loadData, CancellationToken cancellationToken = default)
     {
-        var modelPath = paths.IntentModel;
-        // The model opens on a worker while the data it must match is read and hashed here: start-up waits for the
-        // longer of the two. If the hashes then differ, the opened model is simply dropped.
         var opening = File.Exists(modelPath) ? Task.Run(() => Open(modelPath), cancellationToken) : null;
-        var haveDialogs = DialogCatalog.Files(paths.Dialogs).Count > 0;
-        var data = haveDialogs ? IntentTrainingData.Load(paths) : null;
-        var dialogsHash = data?.Hash;
-        var modelHash = TrainingDataHash.Read(IntentTrainer.HashFileFor(modelPath));
-
-        string reason;
+        var data = loadData();
+        var hashFile = IntentTrainer.HashFileFor(modelPath);
+        var modelHash = TrainingDataHash.Read(hashFile);
         if (opening is null)
         {
-            reason = $"there is no intent model at {modelPath}";
+            throw new IntentModelException($"There is no intent model at {modelPath}. {TrainHint}");
         }
-        else if (dialogsHash is not null && dialogsHash != modelHash)
+        if (modelHash is null)
         {
-            reason = modelHash is null
-                ? $"the intent model {modelPath} has no {Path.GetFileName(IntentTrainer.HashFileFor(modelPath))} saying which dialogs/ data it was trained on"
-                : $"dialogs/ changed since the intent model was trained (model trained on {modelHash[..12]}, dialogs/ now {dialogsHash[..12]})";
+            throw new IntentModelException($"The intent model {modelPath} has no {Path.GetFileName(hashFile)} saying which data it was trained on. {TrainHint}");
         }
-        else
-        {
-            try
-            {
-                var classifier = opening.GetAwaiter().GetResult()
-                    .With(data?.Normalizer ?? IntentTrainingData.NormalizerFor(paths), modelHash ?? string.Empty);
-                if (dialogsHash is null)
-                {
-                    _logger.LogWarning("No dialogs/ folder at {Dialogs}: using the intent model {Model} without checking it is current", paths.Dialogs, modelPath);
-                }
-                return classifier;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                if (!haveDialogs)
-                {
-                    throw new IntentModelException(
-                        $"The intent model {modelPath} cannot be read ({ex.Message}) and there is no dialogs/ data at {paths.Dialogs} to retrain it from. Restore the file from git or add dialogs/ and run `chatbot train`.", ex);
-                }
-                reason = $"the intent model {modelPath} cannot be read ({ex.GetType().Name}: {ex.Message})";
-            }
-        }
-
-        if (!haveDialogs)
+        if (modelHash != data.Hash)
         {
             throw new IntentModelException(
-                $"Cannot start: {reason}, and there is no dialogs/ data at {paths.Dialogs} to train one from. Restore models/ and dialogs/ from git, then run `chatbot train`.");
+                $"The intent model {modelPath} is stale: it was trained on data {modelHash[..12]}, and the data now (dialogs/, the fact " +
+                $"questions, entity aliases, lexicon and word vectors) hashes to {data.Hash[..12]}. {TrainHint}");
         }
-        _logger.LogWarning("Retraining the intent classifier because {Reason}", reason);
-        return Retrain(paths, data!, cancellationToken);
-    }
-
-    private IntentClassifier Retrain(ChatBotPaths paths, IntentTrainingData data, CancellationToken cancellationToken)
-    {
-        var trainer = new IntentTrainer(loggerFactory?.CreateLogger<IntentTrainer>());
-        // At start a single trainer is enough: the comparison is `chatbot train`'s job, not every boot's.
-        var trained = trainer.Train(data, [IntentTrainerCandidate.Default], cancellationToken);
         try
         {
-            IntentTrainer.Save(trained, paths.IntentModel);
-            _logger.LogWarning("Saved the retrained intent model to {Model}; commit it with dialogs/ so the next start does not retrain", paths.IntentModel);
+            return opening.GetAwaiter().GetResult().With(data.Normalizer, modelHash);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning(ex, "Could not save the retrained intent model to {Model}; using it from memory", paths.IntentModel);
+            throw new IntentModelException($"The intent model {modelPath} cannot be read ({ex.GetType().Name}: {ex.Message}). {TrainHint}", ex);
         }
-        return trained.Classifier();
     }
+
+    /// <summary>What every message ends with: the one command that writes the model.</summary>
+    public const string TrainHint = "Run `chatbot train` (dotnet run --project src/ChatBot.Cli -- train) and commit models/intent-classifier.zip and .sha256.";
 
     /// <summary>The model with its prediction engines made, still without the normalizer the data brings.</summary>
     private static IntentClassifier Open(string modelPath)

@@ -19,7 +19,7 @@ public static class IntentPipeline
 
     /// <summary>
     /// Part of the training-data hash: change it whenever the featurization or <see cref="IntentTextNormalizer"/>
-    /// changes, so a model built by older code is retrained instead of being fed text it was not trained on.
+    /// changes, so a model built by older code is refused as stale (run `chatbot train`) instead of being fed text it was not trained on.
     /// </summary>
     public const string Version = "3: normalizer (aliases, kinds, numbers, Cyrillic/Hangul in Latin) + tf-idf word 1-2 and char 3-grams + word-vector mean x16, one-edit typo fallback";
 

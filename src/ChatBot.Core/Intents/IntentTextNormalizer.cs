@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
-using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Intents;
 
 /// <summary>
 /// Rewrites a message before the classifier's n-grams see it, alike in training and at every prediction: lower case,
-/// "what's" as "what is", no possessive 's; each alias of a known entity as its canonical name plus a kind token
+/// "what's" as "what is" (the contractions of <c>models/lexicon.yaml</c>, handed in as plain pairs), no possessive 's; each alias of a known entity as its canonical name plus a kind token
 /// ("who is kim gun" → "who is kim gunn entperson"), so what was learnt about one official, company or document
 /// carries over to the others of its kind; every number followed by a shared token ("2019" → "2019 numyear"); no
 /// punctuation but the question mark, kept as the word "qmark" (a question is seldom a greeting or a thank-you);
@@ -19,26 +18,22 @@ public sealed class IntentTextNormalizer
     // Places get no kind token: "Korea" and "Kazakhstan" are in nearly every topical question and would only add noise.
     private const string UntaggedKind = "place";
 
-    private static readonly Dictionary<string, string> Contractions = new(StringComparer.Ordinal)
-    {
-        ["what's"] = "what is", ["how's"] = "how is", ["who's"] = "who is", ["where's"] = "where is", ["that's"] = "that is",
-        ["it's"] = "it is", ["there's"] = "there is", ["i'm"] = "i am", ["you're"] = "you are", ["we're"] = "we are",
-        ["they're"] = "they are", ["i'd"] = "i would", ["i'll"] = "i will", ["i've"] = "i have", ["you've"] = "you have",
-        ["don't"] = "do not", ["doesn't"] = "does not", ["didn't"] = "did not", ["can't"] = "cannot", ["won't"] = "will not",
-        ["isn't"] = "is not", ["aren't"] = "are not", ["wasn't"] = "was not", ["let's"] = "let us",
-    };
-
     private readonly Dictionary<string, AliasPhrase[]> _aliasesByFirstWord;
     private readonly WordVectors _vectors;
+    private readonly IReadOnlyDictionary<string, string> _contractions;
 
     private sealed record AliasPhrase(string[] Words, string Replacement);
 
-    /// <summary>Builds the alias table from the entities; an alias two entities share goes to the first, as in <see cref="EntityLexicon"/>.</summary>
-    public IntentTextNormalizer(EntityLexicon entities, WordVectors? vectors = null)
+    /// <summary>
+    /// Builds the alias table from the entities (an alias two entities share goes to the one first by name) and
+    /// spells out <paramref name="contractions"/> ("what's" → "what is"; the lexicon's list).
+    /// </summary>
+    public IntentTextNormalizer(IEnumerable<IntentEntity> entities, IReadOnlyDictionary<string, string>? contractions = null, WordVectors? vectors = null)
     {
         _vectors = vectors ?? WordVectors.Empty;
+        _contractions = contractions ?? new Dictionary<string, string>();
         var phrases = new Dictionary<string, AliasPhrase>(StringComparer.Ordinal);
-        foreach (var entity in entities.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entity in entities.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var canonical = string.Join(' ', Words(entity.Name));
             var kind = entity.Kind.Trim().ToLowerInvariant();
@@ -56,13 +51,17 @@ public sealed class IntentTextNormalizer
             .GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ThenBy(p => string.Join(' ', p.Words), StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         Fingerprint = string.Join('\n', phrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}\t{p.Value.Replacement}"))
+            + string.Concat(_contractions.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"\ncontraction {c.Key}\t{c.Value}"))
             + $"\nword vectors {_vectors.Fingerprint}";
     }
 
-    /// <summary>No entities and no word vectors: only case, contractions, punctuation, numbers and scripts are normalized.</summary>
-    public static IntentTextNormalizer Plain { get; } = new(EntityLexicon.Empty);
+    /// <summary>No entities, no contractions and no word vectors: only case, possessives, punctuation, numbers and scripts are normalized.</summary>
+    public static IntentTextNormalizer Plain { get; } = new([]);
 
-    /// <summary>Every alias and what it becomes, one per line, and the word-vector table's hash: part of the training-data hash, so an edited alias or a rebuilt table retrains the model.</summary>
+    /// <summary>The same contractions without entities or word vectors: what tells near-duplicate examples apart.</summary>
+    public IntentTextNormalizer WithoutEntities() => new([], _contractions);
+
+    /// <summary>Every alias and what it becomes, one per line, the contractions and the word-vector table's hash: part of the training-data hash, so an edited alias or a rebuilt table makes the model stale.</summary>
     public string Fingerprint { get; }
 
     public string Normalize(string? text) => Normalize(Words(text ?? string.Empty));
@@ -138,7 +137,7 @@ public sealed class IntentTextNormalizer
     }
 
     /// <summary>Lower-case words and numbers, Cyrillic and Hangul in Latin letters; an emoji or other symbol is a word of its own, and so is "?"; other punctuation only separates words.</summary>
-    private static List<string> Words(string text)
+    private List<string> Words(string text)
     {
         var words = new List<string>(16);
         var word = new StringBuilder(16);
@@ -160,7 +159,7 @@ public sealed class IntentTextNormalizer
                     end++;
                 }
                 var whole = word + lower[i..end];
-                if (Contractions.TryGetValue(whole, out var expanded))
+                if (_contractions.TryGetValue(whole, out var expanded))
                 {
                     words.AddRange(expanded.Split(' '));
                     word.Clear();

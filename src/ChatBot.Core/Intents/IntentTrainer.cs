@@ -32,9 +32,6 @@ public sealed class IntentTrainer(ILogger<IntentTrainer>? logger = null)
 
     private readonly ILogger _logger = logger ?? NullLogger<IntentTrainer>.Instance;
 
-    public TrainedIntentModel Train(ChatBotPaths paths, IReadOnlyList<IntentTrainerCandidate>? candidates = null, CancellationToken cancellationToken = default) =>
-        Train(IntentTrainingData.Load(paths), candidates, cancellationToken);
-
     public TrainedIntentModel Train(IntentTrainingData data, IReadOnlyList<IntentTrainerCandidate>? candidates = null, CancellationToken cancellationToken = default)
     {
         candidates ??= IntentTrainerCandidate.All;

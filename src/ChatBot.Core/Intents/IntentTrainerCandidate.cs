@@ -47,7 +47,7 @@ public sealed record IntentTrainerCandidate(string Name, Func<MLContext, IEstima
     public static IReadOnlyList<IntentTrainerCandidate> All { get; } =
         [LbfgsMaximumEntropy, OneVersusAllAveragedPerceptron, OneVersusAllLinearSvm];
 
-    /// <summary>The trainer that won the last comparison: the one a start-up retrain uses without comparing again.</summary>
+    /// <summary>The trainer that won the last comparison: the one tests train with without comparing again.</summary>
     public static IntentTrainerCandidate Default => LbfgsMaximumEntropy;
 
     /// <summary>One binary trainer per intent, named after the binary trainer it wraps.</summary>

@@ -4,14 +4,13 @@ namespace ChatBot.Core.Intents;
 /// Finds the examples of one intent that are the same utterance written twice ("hi" / "hi there", "what's your name" /
 /// "what is your name", "30th anniversary of diplomatic ties" / "… relations"), so cross-validation keeps each such
 /// group in one fold: one copy in training and the other under test would score a memory, not the model.
+/// <paramref name="filler"/> are the words that do not make an utterance a different one (the lexicon's filler words);
+/// <paramref name="normalizer"/> spells out contractions first.
 /// </summary>
-public static class NearDuplicates
+public sealed class NearDuplicates(IReadOnlySet<string> filler, IntentTextNormalizer normalizer)
 {
-    /// <summary>Words that do not make an utterance a different one: politeness, articles, "there", "today".</summary>
-    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
-    {
-        "please", "pls", "the", "a", "an", "me", "there", "now", "today", "exactly", "so", "very", "much", "again", "this", "just",
-    };
+    /// <summary>No filler words and no contractions: only exact repeats, one word apart, count.</summary>
+    public static NearDuplicates Plain { get; } = new(new HashSet<string>(), IntentTextNormalizer.Plain);
 
     /// <summary>A substitution makes a near-duplicate only in utterances at least this long ("ties"/"relations" in five words, not "robot"/"human" in three).</summary>
     private const int MinWordsForSubstitution = 5;
@@ -21,7 +20,7 @@ public static class NearDuplicates
     /// and plural -s dropped) differ by at most one inserted or deleted word, or one substituted word in utterances of
     /// five words or more, share a group, and so does every chain of such pairs.
     /// </summary>
-    public static int[] Groups(IReadOnlyList<IntentExample> examples)
+    public int[] Groups(IReadOnlyList<IntentExample> examples)
     {
         var parent = Enumerable.Range(0, examples.Count).ToArray();
         var words = examples.Select(e => Key(e.Text)).ToArray();
@@ -43,7 +42,7 @@ public static class NearDuplicates
     }
 
     /// <summary>Whether two utterances are near-duplicates by the rule of <see cref="Groups"/> (the intent aside).</summary>
-    public static bool AreNear(string first, string second) => AreNear(Key(first), Key(second));
+    public bool AreNear(string first, string second) => AreNear(Key(first), Key(second));
 
     private static bool AreNear(string[] a, string[] b)
     {
@@ -77,10 +76,10 @@ public static class NearDuplicates
         return true;
     }
 
-    private static string[] Key(string text) =>
-        IntentTextNormalizer.Plain.Normalize(text)
+    private string[] Key(string text) =>
+        normalizer.Normalize(text)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !Filler.Contains(w) && w is not ("numyear" or "numnum" or "qmark"))
+            .Where(w => !filler.Contains(w) && w is not ("numyear" or "numnum" or "qmark"))
             .Select(w => w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w)
             .ToArray();
 

@@ -9,8 +9,9 @@ public static class TrainingDataHash
     /// <summary>
     /// SHA-256 over each <c>dialogs/*.yaml</c> file's name and text, in ordinal name order, then over the extra
     /// training rows (the fact questions) in order, then over <paramref name="featurization"/> (the pipeline version
-    /// and the entity aliases the normalizer rewrites). Line endings are normalized first, so a Windows checkout of the
-    /// same data does not look changed; a fact or entity edit that leaves questions and aliases alone does not change the hash.
+    /// and the entity aliases and contractions the normalizer rewrites, and the lexicon's text). Line endings are normalized
+    /// first, so a Windows checkout of the same data does not look changed; a fact or entity edit that leaves questions and
+    /// aliases alone does not change the hash.
     /// </summary>
     public static string Compute(string dialogsFolder, IEnumerable<IntentExample>? extraRows = null, string? featurization = null)
     {
@@ -41,5 +42,5 @@ public static class TrainingDataHash
 
     /// <summary>Writes the hash in <c>sha256sum</c> style: the hex digest, then what it covers.</summary>
     public static void Write(string hashFile, string hash) =>
-        File.WriteAllText(hashFile, $"{hash}  dialogs/*.yaml, fact questions, entity aliases, word vectors\n");
+        File.WriteAllText(hashFile, $"{hash}  dialogs/*.yaml, fact questions, entity aliases, lexicon, word vectors\n");
 }

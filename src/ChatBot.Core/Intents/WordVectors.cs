@@ -49,7 +49,7 @@ public sealed class WordVectors
     /// <summary>How many words have a vector.</summary>
     public int Count => _scales.Length;
 
-    /// <summary>The table's SHA-256: part of the training-data hash, so a rebuilt table retrains the model.</summary>
+    /// <summary>The table's SHA-256: part of the training-data hash, so a rebuilt table makes the model stale until `chatbot train`.</summary>
     public string Fingerprint { get; }
 
     public bool Contains(string word) => _index.ContainsKey(word);

@@ -49,7 +49,7 @@ public sealed class KnowledgeBase
     /// <summary>What was left out at load, and why (the host logs these; <c>chatbot facts check</c> fails on them).</summary>
     public IReadOnlyList<DataProblem> Problems { get; }
 
-    /// <summary>Loads the product's data: <c>models/facts.yaml</c> and <c>models/entities.yaml</c> under <paramref name="paths"/>.</summary>
+    /// <summary>Loads the product's data: <c>models/facts.yaml</c>, <c>models/entities.yaml</c> and <c>models/lexicon.yaml</c> under <paramref name="paths"/>.</summary>
     public static KnowledgeBase Load(ChatBotPaths paths, RetrievalOptions? options = null) =>
         Load(paths, KnowledgeFiles.Of(paths), options);
 
@@ -88,7 +88,7 @@ public sealed class KnowledgeBase
         }
         var texts = corpus.Documents.SelectMany(d => Enumerable.Range(1, d.LineCount).Select(d.Line))
             .Concat(facts.SelectMany(f => f.Questions.Append(f.Answer).Concat(f.Locations.Select(l => l.Quote))));
-        var lexicon = new Lexicon(texts, entities);
+        var lexicon = new Lexicon(texts, entities, WordLists.Load(paths.Lexicon));
         return new KnowledgeBase(corpus, store, facts, entities, topics, lexicon, options, problems);
     }
 }

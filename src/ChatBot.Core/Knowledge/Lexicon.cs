@@ -20,20 +20,28 @@ public sealed class Lexicon
     private readonly Dictionary<string, AliasPhrase[]> _aliasesByFirstWord;
     private readonly Dictionary<int, int> _standsFor = []; // entity term → the entity term it may stand for
 
+    private readonly WordLists _words;
+    private readonly Tokenizer _tokenizer;
+
     private sealed record AliasPhrase(string[] Words, int Term);
 
-    /// <summary>Builds the vocabulary from every text the retriever will index, and the aliases of <paramref name="entities"/>.</summary>
-    public Lexicon(IEnumerable<string> texts, EntityLexicon entities)
+    /// <summary>
+    /// Builds the vocabulary from every text the retriever will index, and the aliases of <paramref name="entities"/>;
+    /// words are read with the stop words, synonyms and word forms of <paramref name="wordLists"/>.
+    /// </summary>
+    public Lexicon(IEnumerable<string> texts, EntityLexicon entities, WordLists wordLists)
     {
+        _words = wordLists;
+        _tokenizer = new Tokenizer(wordLists);
         var aliasPhrases = new List<(string[] Words, int Term)>();
         foreach (var entity in entities.Entities)
         {
             var term = Intern(EntityTerm(entity.Name));
             foreach (var name in entity.Aliases.Prepend(entity.Name))
             {
-                var words = Tokenizer.Tokenize(name);
+                var words = _tokenizer.Tokenize(name);
                 Count(words);
-                if (words.Count > 0 && !(words.Count == 1 && Stopwords.Contains(words[0])))
+                if (words.Count > 0 && !(words.Count == 1 && _words.IsStopWord(words[0])))
                 {
                     aliasPhrases.Add(([.. words], term));
                 }
@@ -48,7 +56,7 @@ public sealed class Lexicon
         }
         foreach (var text in texts)
         {
-            Count(Tokenizer.Tokenize(text));
+            Count(_tokenizer.Tokenize(text));
         }
         foreach (var word in _wordFrequency.Keys)
         {
@@ -70,6 +78,9 @@ public sealed class Lexicon
 
     public int TermCount => _terms.Count;
 
+    /// <summary>The word lists this vocabulary reads with.</summary>
+    public WordLists Words => _words;
+
     /// <summary>The text of a term id (a stem, or "@name" for an entity): for diagnostics and tests.</summary>
     public string Term(int id) => _terms[id];
 
@@ -85,7 +96,7 @@ public sealed class Lexicon
     /// <summary>The term id of a word as a question would use it ("Investments" → the id of "invest"), or -1.</summary>
     public int TermId(string word)
     {
-        var tokens = Tokenizer.Tokenize(word);
+        var tokens = _tokenizer.Tokenize(word);
         return tokens.Count == 1 && IsContentWord(tokens[0]) ? _termIds.GetValueOrDefault(Stemmer.Stem(tokens[0]), -1) : -1;
     }
 
@@ -96,7 +107,7 @@ public sealed class Lexicon
     public void Analyze(string text, bool correctTypos, AnalyzedText result)
     {
         result.Clear();
-        var words = Tokenizer.Tokenize(text);
+        var words = _tokenizer.Tokenize(text);
         Span<bool> corrected = words.Count <= 256 ? stackalloc bool[words.Count] : new bool[words.Count];
         if (correctTypos)
         {
@@ -167,7 +178,7 @@ public sealed class Lexicon
     /// <summary>The vocabulary word closest to an unknown one with the same first letter, or null: ties go to the more frequent word.</summary>
     private string? Correct(string word)
     {
-        if (word.Length < MinCorrectedLength || !word.All(char.IsLetter) || Stopwords.Contains(word) || _termIds.ContainsKey(Stemmer.Stem(word)))
+        if (word.Length < MinCorrectedLength || !word.All(char.IsLetter) || _words.IsStopWord(word) || _termIds.ContainsKey(Stemmer.Stem(word)))
         {
             return null;
         }
@@ -198,8 +209,8 @@ public sealed class Lexicon
         return best;
     }
 
-    private static bool IsContentWord(string word) =>
-        !Stopwords.Contains(word) && (word.Length > 1 || char.IsDigit(word[0]));
+    private bool IsContentWord(string word) =>
+        !_words.IsStopWord(word) && (word.Length > 1 || char.IsDigit(word[0]));
 
     private static string EntityTerm(string canonicalName) => EntityPrefix + canonicalName.ToLowerInvariant();
 

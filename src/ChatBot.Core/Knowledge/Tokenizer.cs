@@ -6,41 +6,19 @@ namespace ChatBot.Core.Knowledge;
 /// <summary>
 /// Splits text into lower-case word and number tokens that compare across the ways the seeds and users write them:
 /// "$4.2bn", "4.2 billion US dollars" and "US$4.2 billion" all give "usd 4.2 billion"; "100,000" gives "100000";
-/// "10th" gives "10"; "three" gives "3"; "Korea's" gives "korea". Stop words stay (alias phrases need them).
+/// "10th" gives "10"; "three" gives "3"; "Korea's" gives "korea". Stop words stay (alias phrases need them). The word
+/// forms, synonyms, phrases and number suffixes come from <see cref="WordLists"/> (<c>models/lexicon.yaml</c>).
 /// </summary>
-public static class Tokenizer
+public sealed class Tokenizer(WordLists words)
 {
-    private static readonly Dictionary<string, string> WordForms = new(StringComparer.Ordinal)
-    {
-        ["bn"] = "billion", ["bln"] = "billion", ["billions"] = "billion",
-        ["mn"] = "million", ["mln"] = "million", ["millions"] = "million", ["thousands"] = "thousand",
-        ["dollar"] = "usd", ["dollars"] = "usd", ["pct"] = "percent", ["percentage"] = "percent",
-        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20", ["thirty"] = "30",
-        ["forty"] = "40", ["fifty"] = "50", ["sixty"] = "60", ["hundred"] = "100",
-        ["third"] = "3", ["fourth"] = "4", ["fifth"] = "5", ["sixth"] = "6", ["seventh"] = "7", ["eighth"] = "8",
-        ["ninth"] = "9", ["tenth"] = "10", ["twentieth"] = "20", ["thirtieth"] = "30",
-        ["whose"] = "who", ["whos"] = "who", ["whom"] = "who",
-        ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june",
-        ["jul"] = "july", ["aug"] = "august", ["sep"] = "september", ["sept"] = "september", ["oct"] = "october",
-        ["nov"] = "november", ["dec"] = "december",
-    };
-
-    /// <summary>Letters glued to a number: a scale ("4.2bn", "$591m") or, when empty, only an ordinal or decade mark ("10th", "1990s").</summary>
-    private static readonly Dictionary<string, string> NumberSuffixes = new(StringComparer.Ordinal)
-    {
-        ["bn"] = "billion", ["b"] = "billion", ["bln"] = "billion", ["m"] = "million", ["mn"] = "million", ["mln"] = "million",
-        ["k"] = "thousand", ["st"] = "", ["nd"] = "", ["rd"] = "", ["th"] = "", ["s"] = "",
-    };
-
-    public static List<string> Tokenize(string text)
+    public List<string> Tokenize(string text)
     {
         var tokens = new List<string>(16);
         Tokenize(text, tokens);
         return tokens;
     }
 
-    public static void Tokenize(string text, List<string> tokens)
+    public void Tokenize(string text, List<string> tokens)
     {
         var word = new StringBuilder(16);
         var i = 0;
@@ -82,19 +60,14 @@ public static class Tokenizer
         }
     }
 
-    private static void AddWord(string word, List<string> tokens)
+    private void AddWord(string word, List<string> tokens)
     {
-        if (word == "cent" && tokens.Count > 0 && tokens[^1] == "per")
-        {
-            tokens[^1] = "percent";
-            return;
-        }
-        if (tokens.Count > 0 && Synonyms.MapPhrase(tokens[^1], word) is { } phrase)
+        if (tokens.Count > 0 && words.Phrase(tokens[^1], word) is { } phrase)
         {
             tokens[^1] = phrase;
             return;
         }
-        var form = Synonyms.Map(WordForms.GetValueOrDefault(word, word));
+        var form = words.Canonical(word);
         if (form == "usd" && tokens.Count > 0 && tokens[^1] == "us")
         {
             tokens[^1] = form; // "US$", "US dollars"
@@ -103,7 +76,7 @@ public static class Tokenizer
         tokens.Add(form);
     }
 
-    private static int ReadNumber(string text, int i, StringBuilder number, List<string> tokens)
+    private int ReadNumber(string text, int i, StringBuilder number, List<string> tokens)
     {
         number.Clear();
         while (i < text.Length)
@@ -138,7 +111,7 @@ public static class Tokenizer
         if (i > start)
         {
             var suffix = text[start..i].ToLowerInvariant();
-            if (NumberSuffixes.TryGetValue(suffix, out var scale))
+            if (words.NumberSuffix(suffix) is { } scale)
             {
                 if (scale.Length > 0)
                 {

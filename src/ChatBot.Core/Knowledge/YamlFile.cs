@@ -26,6 +26,11 @@ internal static class YamlFile
         {
             return deserializer.Deserialize<T>(text) ?? new T();
         }
+        catch (InvalidOperationException ex)
+        {
+            // What YamlDotNet throws, without a position, on some unclosed brackets.
+            throw new ChatBotDataException($"{path}: not valid YAML (an unclosed [ or quote?); `chatbot data validate` shows the line.", ex);
+        }
         catch (YamlException ex)
         {
             var line = (int)ex.Start.Line;

@@ -16,14 +16,14 @@ public sealed class IntentClassifierTests
     [Fact]
     public void Committed_model_matches_the_dialogs_and_fact_questions_it_was_trained_on()
     {
-        var data = IntentTrainingData.Load(Paths);
+        var data = IntentTrainingSource.Load(Paths);
         TrainingDataHash.Read(IntentTrainer.HashFileFor(Paths.IntentModel)).ShouldBe(data.Hash, "run `chatbot train` and commit models/");
     }
 
     [Fact]
     public void Cross_validated_macro_F1_meets_the_issue_bar()
     {
-        var data = IntentTrainingData.Load(Paths);
+        var data = IntentTrainingSource.Load(Paths);
         var report = IntentCrossValidation.Run(data, IntentTrainerCandidate.Default);
         report.MacroF1.ShouldBeGreaterThanOrEqualTo(IssueMacroF1, report.FormatTable());
     }
@@ -34,9 +34,9 @@ public sealed class IntentClassifierTests
         // The committed zip holds only the ML.NET pipeline; the normalizer is rebuilt from models/entities.yaml at load.
         // If the two ever disagreed, the loaded model would be fed text unlike what it was trained on.
         using var copy = new RepoCopy(Paths);
-        var trained = new IntentTrainer().Train(IntentTrainingData.Load(copy.Paths), [IntentTrainerCandidate.Default]);
+        var trained = new IntentTrainer().Train(IntentTrainingSource.Load(copy.Paths), [IntentTrainerCandidate.Default]);
         IntentTrainer.Save(trained, copy.Paths.IntentModel);
-        var loaded = new IntentModelLoader().Load(copy.Paths);
+        var loaded = IntentTrainingSource.LoadClassifier(copy.Paths);
         foreach (var text in new[] { "Who is Kim Gun?", "hundai factory in almaty", "KHNP bid for the nuclear plant", "trade in 2019", "👋" })
         {
             var expected = trained.Classifier().Classify(text);
@@ -50,15 +50,15 @@ public sealed class IntentClassifierTests
     public void Edited_entity_aliases_make_the_committed_model_stale()
     {
         using var copy = new RepoCopy(Paths);
-        var before = IntentTrainingData.Load(copy.Paths).Hash;
+        var before = IntentTrainingSource.Load(copy.Paths).Hash;
         File.AppendAllText(copy.Paths.Entities, "\n  - name: Aigerim Testova\n    kind: person\n    aliases: [Ambassador Testova]\n");
-        IntentTrainingData.Load(copy.Paths).Hash.ShouldNotBe(before);
+        IntentTrainingSource.Load(copy.Paths).Hash.ShouldNotBe(before);
     }
 
     [Fact]
     public void Classifier_ranks_every_intent_and_scores_sum_to_one()
     {
-        var classifier = new IntentModelLoader().Load(Paths);
+        var classifier = IntentTrainingSource.LoadClassifier(Paths);
         var ranking = classifier.Classify("how much did kazakhstan and korea trade");
         ranking.Top.Intent.ShouldBe("trade");
         ranking.Ranked.Count.ShouldBe(DialogCatalog.Load(Paths.Dialogs).Dialogs.Count);
@@ -68,32 +68,52 @@ public sealed class IntentClassifierTests
     [Fact]
     public async Task Classifier_is_safe_to_share_between_threads()
     {
-        var classifier = new IntentModelLoader().Load(Paths);
+        var classifier = IntentTrainingSource.LoadClassifier(Paths);
         var expected = classifier.Classify("who is the korean ambassador").Top.Intent;
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => classifier.Classify("who is the korean ambassador").Top.Intent)));
         results.ShouldAllBe(r => r == expected);
     }
 
     [Fact]
-    public void Changed_dialogs_make_the_loader_retrain_and_save_a_matching_hash()
+    public void Changed_dialogs_stop_the_load_naming_chatbot_train_and_leave_models_untouched()
     {
         using var copy = new RepoCopy(Paths);
         File.WriteAllText(Path.Combine(copy.Paths.Dialogs, "greeting.yaml"),
             File.ReadAllText(Path.Combine(copy.Paths.Dialogs, "greeting.yaml")).Replace("examples:\n", "examples:\n  - hello from a changed file\n"));
-        var classifier = new IntentModelLoader().Load(copy.Paths);
-        classifier.Classify("hello").Top.Intent.ShouldBe("greeting");
-        TrainingDataHash.Read(IntentTrainer.HashFileFor(copy.Paths.IntentModel)).ShouldBe(IntentTrainingData.Load(copy.Paths).Hash);
+        var before = copy.ModelsSnapshot();
+        var error = Should.Throw<IntentModelException>(() => IntentTrainingSource.LoadClassifier(copy.Paths));
+        error.Message.ShouldContain("is stale");
+        error.Message.ShouldContain("`chatbot train`");
+        copy.ModelsSnapshot().ShouldBe(before);
     }
 
     [Fact]
-    public void Corrupt_model_without_dialogs_gives_a_clear_message()
+    public void An_edited_lexicon_makes_the_committed_model_stale()
+    {
+        using var copy = new RepoCopy(Paths);
+        var before = IntentTrainingSource.Load(copy.Paths).Hash;
+        File.WriteAllText(copy.Paths.Lexicon, File.ReadAllText(copy.Paths.Lexicon).Replace("  \"let's\": let us\n", "  \"let's\": let us\n  \"y'all\": you all\n"));
+        IntentTrainingSource.Load(copy.Paths).Hash.ShouldNotBe(before);
+    }
+
+    [Fact]
+    public void Missing_model_gives_a_clear_message()
+    {
+        using var copy = new RepoCopy(Paths);
+        File.Delete(copy.Paths.IntentModel);
+        var error = Should.Throw<IntentModelException>(() => IntentTrainingSource.LoadClassifier(copy.Paths));
+        error.Message.ShouldContain("no intent model");
+        error.Message.ShouldContain("`chatbot train`");
+    }
+
+    [Fact]
+    public void Corrupt_model_gives_a_clear_message()
     {
         using var copy = new RepoCopy(Paths);
         File.WriteAllText(copy.Paths.IntentModel, "not a zip");
-        Directory.Delete(copy.Paths.Dialogs, recursive: true);
-        var error = Should.Throw<IntentModelException>(() => new IntentModelLoader().Load(copy.Paths));
+        var error = Should.Throw<IntentModelException>(() => IntentTrainingSource.LoadClassifier(copy.Paths));
         error.Message.ShouldContain("cannot be read");
-        error.Message.ShouldContain("chatbot train");
+        error.Message.ShouldContain("`chatbot train`");
     }
 
     [Fact]
@@ -126,6 +146,11 @@ public sealed class IntentClassifierTests
         }
 
         public ChatBotPaths Paths { get; }
+
+        /// <summary>Every file of models/ with its bytes' hash, to show a load wrote nothing there.</summary>
+        public Dictionary<string, string> ModelsSnapshot() =>
+            Directory.GetFiles(Paths.Models).Order(StringComparer.Ordinal)
+                .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
         public void Dispose() => Directory.Delete(_root, recursive: true);
     }

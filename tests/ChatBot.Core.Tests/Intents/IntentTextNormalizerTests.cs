@@ -5,12 +5,12 @@ namespace ChatBot.Core.Tests.Intents;
 
 public sealed class IntentTextNormalizerTests
 {
-    private static readonly IntentTextNormalizer Normalizer = new(new EntityLexicon(
+    private static readonly IntentTextNormalizer Normalizer = new(
     [
-        new NamedEntity("Kim Gunn", "person", ["Kim Gun", "Deputy Minister Kim"]),
-        new NamedEntity("Korea Hydro & Nuclear Power", "organisation", ["KHNP"]),
-        new NamedEntity("ROK", "place", ["South Korea", "Korea", "Korean"]),
-    ]));
+        new IntentEntity("Kim Gunn", "person", ["Kim Gun", "Deputy Minister Kim"]),
+        new IntentEntity("Korea Hydro & Nuclear Power", "organisation", ["KHNP"]),
+        new IntentEntity("ROK", "place", ["South Korea", "Korea", "Korean"]),
+    ], WordLists.Load(ChatBotPaths.Locate().Lexicon).Contractions);
 
     [Fact]
     public void An_alias_becomes_its_canonical_name_and_kind()
@@ -55,8 +55,8 @@ public sealed class IntentTextNormalizerTests
     [Fact]
     public void An_edited_alias_changes_the_fingerprint()
     {
-        var edited = new IntentTextNormalizer(new EntityLexicon([new NamedEntity("Kim Gunn", "person", ["Kim Geon"])]));
-        var original = new IntentTextNormalizer(new EntityLexicon([new NamedEntity("Kim Gunn", "person", ["Kim Gun"])]));
+        var edited = new IntentTextNormalizer([new IntentEntity("Kim Gunn", "person", ["Kim Geon"])]);
+        var original = new IntentTextNormalizer([new IntentEntity("Kim Gunn", "person", ["Kim Gun"])]);
         edited.Fingerprint.ShouldNotBe(original.Fingerprint);
     }
 }

@@ -75,8 +75,8 @@ public sealed class WordVectorsTests : IDisposable
         var other = Written(new() { ["a"] = Axis(0), ["b"] = Axis(2) });
         again.Fingerprint.ShouldBe(first.Fingerprint);
         other.Fingerprint.ShouldNotBe(first.Fingerprint);
-        new IntentTextNormalizer(EntityLexicon.Empty, first).Fingerprint
-            .ShouldNotBe(new IntentTextNormalizer(EntityLexicon.Empty, other).Fingerprint);
+        new IntentTextNormalizer([], vectors: first).Fingerprint
+            .ShouldNotBe(new IntentTextNormalizer([], vectors: other).Fingerprint);
     }
 
     [Fact]
