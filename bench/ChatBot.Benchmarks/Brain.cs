@@ -24,7 +24,6 @@ internal static class Brain
                 ["Retrieval:IntentPriorBoost"] = "0.5",
                 ["Router:MinConfidence"] = "0.5",
                 ["Router:ClarifyMargin"] = "0.1",
-                ["Router:UnansweredLogPath"] = "",
             })
             .Build();
         var services = new ServiceCollection().AddLogging().AddChatBotBrain(paths, configuration).BuildServiceProvider();

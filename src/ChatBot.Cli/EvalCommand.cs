@@ -90,7 +90,7 @@ internal static class EvalCommand
     /// </summary>
     private static ServiceProvider Brain(ChatBotPaths paths, double? answerThreshold, double? passageThreshold)
     {
-        var overrides = new Dictionary<string, string?> { [$"{RouterOptions.Section}:{nameof(RouterOptions.UnansweredLogPath)}"] = "" };
+        var overrides = new Dictionary<string, string?>();
         if (answerThreshold is { } answer)
         {
             overrides[$"Retrieval:{nameof(RetrievalOptions.AnswerThreshold)}"] = answer.ToString(CultureInfo.InvariantCulture);

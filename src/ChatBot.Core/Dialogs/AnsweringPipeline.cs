@@ -13,7 +13,6 @@ public sealed class AnsweringPipeline(
     AnswerDecider decider,
     ReplyRenderer renderer,
     ConversationStateStore states,
-    UnansweredLog unanswered,
     ILogger<AnsweringPipeline> logger) : IQuestionAnswerer
 {
     public async Task<BotAnswer> AnswerAsync(string conversationId, string text, CancellationToken cancellationToken)
@@ -31,10 +30,6 @@ public sealed class AnsweringPipeline(
         }
 
         var (decision, answer) = Answer(text, state);
-        if (decision.Unanswered)
-        {
-            await unanswered.AppendAsync(conversationId, text, answer.Kind, decision.Ranking, cancellationToken).ConfigureAwait(false);
-        }
         try
         {
             await states.WriteAsync(conversationId, state, eTag, s => Remember(s, decision, answer), cancellationToken).ConfigureAwait(false);

@@ -26,9 +26,6 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<AnswerDecider>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<ConversationStateStore>();
-        services.AddSingleton(sp => new UnansweredLog(
-            string.IsNullOrWhiteSpace(options.UnansweredLogPath) ? null : Path.Combine(paths.Root, options.UnansweredLogPath),
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AnsweringPipeline>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<AnsweringPipeline>());
         return services;

@@ -16,7 +16,4 @@ public sealed record RouterOptions
 
     /// <summary>When the top two topical intents are closer than this and lead to different facts, the bot asks which one was meant.</summary>
     public double ClarifyMargin { get; init; } = 0.10;
-
-    /// <summary>Where fallback and out-of-scope turns are appended (JSON Lines), relative to the repo root unless absolute; empty turns the log off.</summary>
-    public string UnansweredLogPath { get; init; } = "data/unanswered.jsonl";
 }

@@ -1,6 +1,10 @@
+using ChatBot.Core.Intents;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.Core.Dialogs;
+
+/// <summary>One question the bot could not answer, as the grouping reads it (from the curator store): never the raw conversation id.</summary>
+public sealed record UnansweredEntry(DateTimeOffset Time, string Conversation, string Text, string Kind, IReadOnlyList<IntentScore> TopIntents);
 
 /// <summary>Unanswered turns that ask the same thing in different words, and the wording most of them used.</summary>
 public sealed record UnansweredGroup(string Representative, IReadOnlyList<UnansweredEntry> Entries);

@@ -13,7 +13,7 @@ namespace ChatBot.Core.Tests.Dialogs;
 /// <summary>
 /// The brain as the host registers it (<see cref="ChatBotBrain.AddChatBotBrain"/>), loaded once per test class because
 /// its parts are immutable: the seeds, facts, dialogs, replies and the committed intent model. Every bot built from it
-/// gets its own storage (and, when a test asks, its own unanswered log or router options) for the pipeline, so tests
+/// gets its own storage (and, when a test asks, its own router options) for the pipeline, so tests
 /// share no conversation state.
 /// </summary>
 public sealed class BotFixture : IDisposable
@@ -25,7 +25,6 @@ public sealed class BotFixture : IDisposable
         var root = RealKnowledge.RepoRoot();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{RouterOptions.Section}:{nameof(RouterOptions.UnansweredLogPath)}"] = "" })
             .Build();
         _services = new ServiceCollection().AddLogging().AddChatBotBrain(new ChatBotPaths(root), configuration).BuildServiceProvider();
     }
@@ -35,18 +34,17 @@ public sealed class BotFixture : IDisposable
     public SourceCatalog Sources => _services.GetRequiredService<SourceCatalog>();
     public ReplyTexts Replies => _services.GetRequiredService<ReplyTexts>();
 
-    /// <summary>The registered pipeline's stages, with this test's storage, unanswered log and router options in place of the host's.</summary>
-    public AnsweringPipeline Pipeline(IStorage storage, string? unansweredLog = null, RouterOptions? options = null)
+    /// <summary>The registered pipeline's stages, with this test's storage and router options in place of the host's.</summary>
+    public AnsweringPipeline Pipeline(IStorage storage, RouterOptions? options = null)
     {
         var decider = options is null
             ? _services.GetRequiredService<AnswerDecider>()
             : ActivatorUtilities.CreateInstance<AnswerDecider>(_services, options);
-        return ActivatorUtilities.CreateInstance<AnsweringPipeline>(_services, decider,
-            new ConversationStateStore(storage), new UnansweredLog(unansweredLog, TimeProvider.System));
+        return ActivatorUtilities.CreateInstance<AnsweringPipeline>(_services, decider, new ConversationStateStore(storage));
     }
 
-    public TestFlow Flow(IStorage? storage = null, string? unansweredLog = null, RouterOptions? options = null) =>
-        new(new KnowledgeBot(Pipeline(storage ?? new MemoryStorage(), unansweredLog, options), NullLogger<KnowledgeBot>.Instance));
+    public TestFlow Flow(IStorage? storage = null, RouterOptions? options = null) =>
+        new(new KnowledgeBot(Pipeline(storage ?? new MemoryStorage(), options), NullLogger<KnowledgeBot>.Instance));
 
     /// <summary>
     /// The ids of the facts a reply states, as a user reads them: the fact's answer in the text and one of its

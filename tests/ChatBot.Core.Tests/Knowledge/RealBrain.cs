@@ -19,7 +19,6 @@ public sealed class RealBrain : IDisposable
         var root = RealKnowledge.RepoRoot();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{RouterOptions.Section}:{nameof(RouterOptions.UnansweredLogPath)}"] = "" })
             .Build();
         _services = new ServiceCollection().AddLogging().AddChatBotBrain(new ChatBotPaths(root), configuration).BuildServiceProvider();
     }

@@ -17,7 +17,6 @@ public sealed class ChatBotApp(IDictionary<string, string?>? settings = null, Ac
             config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
-                ["Router:UnansweredLogPath"] = Path.Combine(Path.GetTempPath(), $"chatbot-unanswered-{Guid.NewGuid():N}.jsonl"),
                 ["Curator:DatabasePath"] = Path.Combine(Path.GetTempPath(), $"chatbot-curator-{Guid.NewGuid():N}.db"),
             });
             if (settings is not null)
