@@ -53,9 +53,11 @@ public static class MessagesApi
         if (activity.Type == ActivityTypes.Invoke)
         {
             var invoke = outcome.InvokeResponse ?? new InvokeResponse(501, null);
+            // As the SDK's adapter does: a body when the handler gave one, else the status alone (Teams' feedback
+            // submitAction expects 200 with an empty body).
             return invoke.Body is { } body
                 ? Results.Json(body, ProtocolJson.Default.JsonElement, statusCode: invoke.Status)
-                : Results.Json(EmptyObject, ProtocolJson.Default.JsonElement, statusCode: invoke.Status);
+                : Results.StatusCode(invoke.Status);
         }
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
@@ -64,7 +66,6 @@ public static class MessagesApi
         return Results.Ok();
     }
 
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     private static IResult Unauthorized(ILogger logger, string? reason)
     {

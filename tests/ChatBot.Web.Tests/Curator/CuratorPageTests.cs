@@ -71,7 +71,7 @@ public sealed class CuratorPageTests : IAsyncLifetime
         using var response = await PostAsync(FeedbackInvoke(reply.GetProperty("id").GetString()!, "dislike", "The date format is odd"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("{}");
+        (await response.Content.ReadAsStringAsync()).ShouldBeEmpty();
         var page = await CuratorPageAsync();
         var disliked = page[page.IndexOf("id=\"disliked\"", StringComparison.Ordinal)..page.IndexOf("id=\"ratings\"", StringComparison.Ordinal)];
         disliked.ShouldContain("When were diplomatic relations between Kazakhstan and Korea established?");
