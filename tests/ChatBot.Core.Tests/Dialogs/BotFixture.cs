@@ -20,14 +20,7 @@ public sealed class BotFixture : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BotFixture()
-    {
-        var root = RealKnowledge.RepoRoot();
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddChatBotBrain(new ChatBotPaths(root), configuration).BuildServiceProvider();
-    }
+    public BotFixture() => _services = RealBrain.Build();
 
     public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
     public DialogCatalog Dialogs => _services.GetRequiredService<DialogCatalog>();

@@ -104,17 +104,7 @@ public sealed class StoryTests(BotFixture bot) : IClassFixture<BotFixture>
 
         public async Task<Activity> SendAsync(string text)
         {
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = Guid.NewGuid().ToString("N"),
-                ChannelId = "test",
-                From = new ChannelAccount { Id = "user", Role = RoleTypes.User },
-                Recipient = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },
-                Conversation = new ConversationAccount { Id = _conversation },
-                Text = text,
-                DeliveryMode = DeliveryModes.ExpectReplies,
-            };
+            var activity = TestFlow.Message(_conversation, text);
             var replies = new List<Activity>();
             await _bot.OnTurnAsync(new TurnContext(activity, (reply, _) =>
             {

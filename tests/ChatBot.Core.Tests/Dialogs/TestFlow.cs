@@ -19,17 +19,7 @@ public sealed class TestFlow(IBot bot)
     {
         _steps.Add(async replies =>
         {
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = Guid.NewGuid().ToString("N"),
-                ChannelId = "test",
-                From = new ChannelAccount { Id = "user", Role = RoleTypes.User },
-                Recipient = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },
-                Conversation = new ConversationAccount { Id = _conversation },
-                Text = text(),
-                DeliveryMode = DeliveryModes.ExpectReplies,
-            };
+            var activity = Message(_conversation, text());
             var context = new TurnContext(activity, (reply, _) =>
             {
                 replies.Enqueue(reply);
@@ -39,6 +29,19 @@ public sealed class TestFlow(IBot bot)
         });
         return this;
     }
+
+    /// <summary>A user's message in a conversation, delivered as the tests talk to the bot: expectReplies on the test channel.</summary>
+    public static Activity Message(string conversation, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = Guid.NewGuid().ToString("N"),
+        ChannelId = "test",
+        From = new ChannelAccount { Id = "user", Role = RoleTypes.User },
+        Recipient = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },
+        Conversation = new ConversationAccount { Id = conversation },
+        Text = text,
+        DeliveryMode = DeliveryModes.ExpectReplies,
+    };
 
     /// <summary>Checks the next reply the user sees; <paramref name="check"/> asserts with Shouldly.</summary>
     public TestFlow AssertReply(Action<Activity> check)

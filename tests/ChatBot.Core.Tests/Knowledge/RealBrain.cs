@@ -14,13 +14,16 @@ public sealed class RealBrain : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public RealBrain()
+    public RealBrain() => _services = Build();
+
+    /// <summary>The brain's services as the host registers them, with the repository's appsettings.json.</summary>
+    public static ServiceProvider Build()
     {
         var root = RealKnowledge.RepoRoot();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
             .Build();
-        _services = new ServiceCollection().AddLogging().AddChatBotBrain(new ChatBotPaths(root), configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddChatBotBrain(new ChatBotPaths(root), configuration).BuildServiceProvider();
     }
 
     public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
