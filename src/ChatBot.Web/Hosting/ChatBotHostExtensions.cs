@@ -35,7 +35,8 @@ public static class ChatBotHostExtensions
         services.AddChatBotBrain(paths, builder.Configuration);
         services.AddChatBotScaleOut(); // Storage:Redis set: state and data-protection keys in Redis (Scaling/)
 
-        services.AddSingleton<OpenIdKeyCache>();
+        services.AddKeyedSingleton(OpenIdKeyCache.Channel, (sp, _) => KeyCache(sp, o => o.OpenIdMetadataUrl));
+        services.AddKeyedSingleton(OpenIdKeyCache.Emulator, (sp, _) => KeyCache(sp, o => o.EmulatorOpenIdMetadataUrl));
         services.AddSingleton<BotFrameworkAuthentication>();
         services.AddSingleton<BotFrameworkHttpAdapter>();
         services.AddSingleton<OutboundQueue>();
@@ -64,5 +65,12 @@ public static class ChatBotHostExtensions
         services.AddProblemDetails();
         services.AddHealthChecks();
         return builder;
+    }
+
+    private static OpenIdKeyCache KeyCache(IServiceProvider services, Func<BotFrameworkOptions, string> metadataUrl)
+    {
+        var options = services.GetRequiredService<IOptions<BotFrameworkOptions>>();
+        return new OpenIdKeyCache(metadataUrl(options.Value), services.GetRequiredService<IHttpClientFactory>(), options,
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<OpenIdKeyCache>>());
     }
 }
