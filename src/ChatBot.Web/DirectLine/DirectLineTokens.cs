@@ -78,8 +78,11 @@ public sealed class DirectLineTokens
         {
             return TokenCheck.Fail(TokenFailure.Forged);
         }
+        // IsValid first: TryDecodeFromChars throws, rather than answering false, on a truncated or non-base64url signature.
+        var encodedSignature = token[(lastDot + 1)..];
         Span<byte> signature = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(token[(lastDot + 1)..], signature, out var signatureLength) || signatureLength != HMACSHA256.HashSizeInBytes)
+        if (!Base64Url.IsValid(encodedSignature, out var decodedLength) || decodedLength != HMACSHA256.HashSizeInBytes
+            || !Base64Url.TryDecodeFromChars(encodedSignature, signature, out var signatureLength) || signatureLength != HMACSHA256.HashSizeInBytes)
         {
             return TokenCheck.Fail(TokenFailure.Forged);
         }
