@@ -62,7 +62,15 @@ public static class ChatBotHostExtensions
                 }
                 pipeline.AddTimeout(perAttempt);
             });
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is StorageUnavailableException)
+            {
+                // Redis is away (Direct Line's store): a client should come back shortly, as it reconnects within seconds.
+                context.HttpContext.Response.Headers.RetryAfter = "2";
+                context.ProblemDetails.Detail = "The conversation store is unavailable for a moment; try again in a few seconds.";
+            }
+        });
         services.AddHealthChecks();
         return builder;
     }
