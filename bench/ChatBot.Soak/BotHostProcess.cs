@@ -17,7 +17,7 @@ public sealed class BotHostProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>Lines the host logged at error level or worse ("fail:"/"crit:"), e.g. unhandled exceptions.</summary>
+    /// <summary>Lines the host logged at error level or worse ("fail:"/"crit:"), e.g. unhandled exceptions; undeliverable Connector replies not counted.</summary>
     public int ErrorLines => Volatile.Read(ref _errorLines);
 
     public int ProcessId => _process.Id;
@@ -76,11 +76,43 @@ public sealed class BotHostProcess : IAsyncDisposable
         throw new InvalidOperationException($"the bot host '{name}' did not answer /healthz within {timeout.TotalSeconds:0} s");
     }
 
+    private int _followLines;
+
+    /// <summary>Where the Connector client logs a reply it could not deliver (Polly's retry and the dispatcher).</summary>
+    private static readonly HashSet<string> ConnectorCategories = ["Polly", "ChatBot.Web.Connector.ConnectorDispatcher", "ChatBot.Web.Connector.ConnectorClient"];
+
+    /// <summary>Error lines by logging category, the Connector's included.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> ErrorCategories { get; } = new();
+
+    /// <summary>The first error lines the host logged, each with the lines after it (the exception), for the report.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ErrorSamples { get; } = new();
+
     private void Count(string? line)
     {
-        if (line is not null && (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)))
+        if (line is null)
         {
+            return;
+        }
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            var category = line[5..].Trim();
+            category = category[..Math.Max(0, category.IndexOf('[', StringComparison.Ordinal))];
+            ErrorCategories.AddOrUpdate(category, 1, (_, n) => n + 1);
+            if (ConnectorCategories.Contains(category))
+            {
+                return; // a reply the Connector could not deliver to the activity's serviceUrl: logged, retried, not a host fault
+            }
             Interlocked.Increment(ref _errorLines);
+            _followLines = ErrorSamples.Count < 60 ? 4 : 0;
+            if (_followLines > 0)
+            {
+                ErrorSamples.Enqueue(line);
+            }
+        }
+        else if (_followLines > 0)
+        {
+            _followLines--;
+            ErrorSamples.Enqueue("    " + line.Trim());
         }
     }
 

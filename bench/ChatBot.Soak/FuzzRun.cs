@@ -89,7 +89,12 @@ public static class FuzzRun
         {
             Console.WriteLine("  " + line);
         }
-        Console.WriteLine($"errors the host logged (fail:/crit:): {host.ErrorLines}");
+        Console.WriteLine($"errors the host logged (fail:/crit:), undeliverable Connector replies aside: {host.ErrorLines}; by category: " +
+                          string.Join(", ", host.ErrorCategories.Select(c => $"{c.Key} × {c.Value}")));
+        foreach (var line in host.ErrorSamples.Take(40))
+        {
+            Console.WriteLine("  | " + line);
+        }
         Console.WriteLine($"host RSS: {rssStart:0.0} MB at start, {rssEnd:0.0} MB after the run; still running: {!host.HasExited}");
         Console.WriteLine($"afterwards: {answers}");
         Console.WriteLine($"total time: {started.Elapsed.TotalSeconds:0} s");

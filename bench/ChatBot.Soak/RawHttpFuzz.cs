@@ -34,6 +34,9 @@ public static class RawHttpFuzz
         _ => Ascii("\r\n\r\n\r\nGET / HTTP/1.1\r\n\r\n"),
     ];
 
+    /// <summary>The case whose body is shorter than its Content-Length: the socket's sending side is closed after it.</summary>
+    private const int CutShort = 3;
+
     public sealed record Outcome(int Sent, SortedDictionary<int, int> Statuses, List<string> ServerErrors);
 
     public static async Task<Outcome> RunAsync(int port, Random random)
@@ -45,10 +48,11 @@ public static class RawHttpFuzz
         {
             for (var i = 0; i < Cases.Count; i++)
             {
-                var status = await SendAsync(port, Cases[i](random));
+                var status = await SendAsync(port, Cases[i](random), halfClose: i == CutShort);
                 sent++;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                if (status >= 500)
+                // 505 is the right answer to a request line naming an HTTP version that does not exist (Kestrel's).
+                if (status >= 500 && !(status == 505 && i is 7 or 8))
                 {
                     errors.Add($"raw case {i}: {status}");
                 }
@@ -60,7 +64,7 @@ public static class RawHttpFuzz
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 
     /// <summary>The status code of the first response line, or 0 when the host closed the connection without one.</summary>
-    private static async Task<int> SendAsync(int port, byte[] request)
+    private static async Task<int> SendAsync(int port, byte[] request, bool halfClose)
     {
         using var client = new TcpClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -69,7 +73,10 @@ public static class RawHttpFuzz
             await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
             var stream = client.GetStream();
             await stream.WriteAsync(request, timeout.Token);
-            client.Client.Shutdown(SocketShutdown.Send); // a body cut short stays cut short
+            if (halfClose)
+            {
+                client.Client.Shutdown(SocketShutdown.Send); // a body cut short stays cut short
+            }
             var buffer = new byte[64];
             var read = 0;
             while (read < 12)

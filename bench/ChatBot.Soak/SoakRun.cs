@@ -96,6 +96,10 @@ public static class SoakRun
         {
             Console.WriteLine($"  {when,-28}{a,7:0.0}  {b,7:0.0}");
         }
-        Console.WriteLine($"errors the hosts logged (fail:/crit:): A {bots[0].ErrorLines}, B {bots[1].ErrorLines}");
+        Console.WriteLine($"errors the hosts logged (fail:/crit:), undeliverable Connector replies aside: A {bots[0].ErrorLines}, B {bots[1].ErrorLines}");
+        foreach (var line in bots.SelectMany(b => b.ErrorSamples).Take(20))
+        {
+            Console.WriteLine("  | " + line);
+        }
     }
 }
