@@ -22,6 +22,7 @@ public static class SoakRun
         await using var first = await BotHostProcess.StartAsync("A", environment, TimeSpan.FromMinutes(2));
         await using var second = await BotHostProcess.StartAsync("B", environment, TimeSpan.FromMinutes(2));
         BotHostProcess[] bots = [first, second];
+        Console.WriteLine($"  hosts: A pid {first.ProcessId} on :{first.Port}, B pid {second.ProcessId} on :{second.Port}; redis-server on :{redis.Port}");
         var clients = bots.Select(b => new HttpClient { BaseAddress = b.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }).ToArray();
 
         var stats = new SoakStats();
