@@ -8,12 +8,19 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatBot.Web.Auth;
 
 /// <summary>
-/// The channel's signing keys, read from its OpenID metadata and JWKS and cached. An unknown key id may force a
-/// refetch, but at most once per <see cref="BotFrameworkOptions.KeyRefreshMinSeconds"/>, so a flood of forged kids
-/// cannot turn the bot into a load generator against the metadata host.
+/// One issuer's signing keys (the Bot Framework channels', or Entra ID's for the Emulator), read from its OpenID
+/// metadata and JWKS and cached. An unknown key id may force a refetch, but at most once per
+/// <see cref="BotFrameworkOptions.KeyRefreshMinSeconds"/>, so a flood of forged kids cannot turn the bot into a load
+/// generator against the metadata host.
 /// </summary>
-public sealed class OpenIdKeyCache(IHttpClientFactory httpClients, IOptions<BotFrameworkOptions> options, TimeProvider clock, ILogger<OpenIdKeyCache> logger)
+public sealed class OpenIdKeyCache(string metadataUrl, IHttpClientFactory httpClients, IOptions<BotFrameworkOptions> options, TimeProvider clock, ILogger<OpenIdKeyCache> logger)
 {
+    /// <summary>The service key of the channels' key set (<see cref="BotFrameworkOptions.OpenIdMetadataUrl"/>).</summary>
+    public const string Channel = "channel";
+
+    /// <summary>The service key of the Emulator's key set (<see cref="BotFrameworkOptions.EmulatorOpenIdMetadataUrl"/>).</summary>
+    public const string Emulator = "emulator";
+
     /// <summary>A signing key and the channel ids it is endorsed for.</summary>
     public sealed record EndorsedKey(SecurityKey Key, IReadOnlySet<string> Endorsements);
 
@@ -61,7 +68,7 @@ public sealed class OpenIdKeyCache(IHttpClientFactory httpClients, IOptions<BotF
             {
                 _lastForcedFetch = now;
             }
-            var url = options.Value.OpenIdMetadataUrl;
+            var url = metadataUrl;
             var retriever = new HttpDocumentRetriever(httpClients.CreateClient(nameof(OpenIdKeyCache))) { RequireHttps = !LoopbackUrl.IsLoopback(url) };
             var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(url, retriever, cancellationToken).ConfigureAwait(false);
             var keys = new Dictionary<string, EndorsedKey>(StringComparer.Ordinal);
@@ -75,7 +82,7 @@ public sealed class OpenIdKeyCache(IHttpClientFactory httpClients, IOptions<BotF
             FetchCount++;
             _keys = keys;
             _fetchedAt = now;
-            logger.LogInformation("Fetched {KeyCount} signing keys from the OpenID metadata", keys.Count);
+            logger.LogInformation("Fetched {KeyCount} signing keys from the OpenID metadata at {MetadataUrl}", keys.Count, url);
             return keys;
         }
         finally

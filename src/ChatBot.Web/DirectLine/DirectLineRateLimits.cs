@@ -8,7 +8,7 @@ namespace ChatBot.Web.DirectLine;
 /// <summary>
 /// The Direct Line rate limits (ASP.NET Core's rate limiter): per conversation of a verified token for posts and
 /// polls, per client address for token generation and for requests whose token does not verify. A refused request
-/// gets 429 with Retry-After in seconds.
+/// gets 429 with Retry-After in seconds. With a shared <see cref="IRateCounter"/> (Redis) the limits hold for the fleet.
 /// </summary>
 public sealed class DirectLineRateLimits : IRateLimiterPolicy<string>
 {
@@ -16,20 +16,24 @@ public sealed class DirectLineRateLimits : IRateLimiterPolicy<string>
     public const string Posts = "directline-posts";
     public const string Reads = "directline-reads";
 
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly string _name;
     private readonly Func<DirectLineOptions, int> _permitsPerMinute;
     private readonly bool _byConversation;
 
-    private DirectLineRateLimits(Func<DirectLineOptions, int> permitsPerMinute, bool byConversation)
+    private DirectLineRateLimits(string name, Func<DirectLineOptions, int> permitsPerMinute, bool byConversation)
     {
+        _name = name;
         _permitsPerMinute = permitsPerMinute;
         _byConversation = byConversation;
     }
 
     public static void AddPolicies(RateLimiterOptions options)
     {
-        options.AddPolicy(Tokens, new DirectLineRateLimits(o => o.TokensPerMinute, byConversation: false));
-        options.AddPolicy(Posts, new DirectLineRateLimits(o => o.PostsPerMinute, byConversation: true));
-        options.AddPolicy(Reads, new DirectLineRateLimits(o => o.ReadsPerMinute, byConversation: true));
+        options.AddPolicy(Tokens, new DirectLineRateLimits(Tokens, o => o.TokensPerMinute, byConversation: false));
+        options.AddPolicy(Posts, new DirectLineRateLimits(Posts, o => o.PostsPerMinute, byConversation: true));
+        options.AddPolicy(Reads, new DirectLineRateLimits(Reads, o => o.ReadsPerMinute, byConversation: true));
     }
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
@@ -41,14 +45,22 @@ public sealed class DirectLineRateLimits : IRateLimiterPolicy<string>
             ? "conversation:" + caller.ConversationId
             : "address:" + (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         var permits = _permitsPerMinute(options);
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        var counter = httpContext.RequestServices.GetRequiredService<IRateCounter>();
+        if (!counter.IsShared)
         {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => PerInstance(permits));
+        }
+        return RateLimitPartition.Get(key, partition =>
+            new SharedFixedWindowLimiter(counter, _name + ":" + partition, permits, Window, () => new FixedWindowRateLimiter(PerInstance(permits))));
     }
+
+    private static FixedWindowRateLimiterOptions PerInstance(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Web.DirectLine;
 
-/// <summary>Registers the Direct Line channel: options, tokens, the in-memory store (unless another is registered) and the rate limits.</summary>
+/// <summary>Registers the Direct Line channel: options, tokens, the in-memory store and per-instance rate counting (unless others are registered) and the rate limits.</summary>
 public static class DirectLineServices
 {
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
@@ -13,6 +13,7 @@ public static class DirectLineServices
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
+        services.TryAddSingleton<IRateCounter, PerInstanceRateCounter>();
         services.AddSingleton<DirectLineChannel>();
         services.AddRateLimiter(DirectLineRateLimits.AddPolicies);
         return services;

@@ -8,7 +8,8 @@ namespace ChatBot.Web.DirectLine;
 
 /// <summary>
 /// Issues and checks the Direct Line tokens: compact JWS (HS256) binding one conversation and one user id until an
-/// expiry, so Web Chat can read its user id from the token as it does with Direct Line's own tokens.
+/// expiry, so Web Chat can read its user id from the token as it does with Direct Line's own tokens. Each token has
+/// its own random <c>jti</c>, so two issued in the same second (a refresh) differ and each lives to its own expiry.
 /// </summary>
 /// <remarks>
 /// Checked synchronously with the BCL's HMAC so the rate limiter can partition on the verified conversation before
@@ -49,7 +50,7 @@ public sealed class DirectLineTokens
         // Whole seconds, as JWT NumericDate: the token is refused from exactly the second it names.
         var issuedAt = _clock.GetUtcNow().ToUnixTimeSeconds();
         var expires = issuedAt + (long)_lifetime.TotalSeconds;
-        var payload = new TokenPayload(Issuer, conversationId, userId, issuedAt, expires);
+        var payload = new TokenPayload(Issuer, conversationId, userId, issuedAt, expires, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)));
         var body = EncodedHeader + "." + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload, DirectLineJson.Default.TokenPayload));
         var token = body + "." + Base64Url.EncodeToString(Sign(body));
         return new IssuedToken(conversationId, token, (int)_lifetime.TotalSeconds);
@@ -77,8 +78,11 @@ public sealed class DirectLineTokens
         {
             return TokenCheck.Fail(TokenFailure.Forged);
         }
+        // IsValid first: TryDecodeFromChars throws, rather than answering false, on a truncated or non-base64url signature.
+        var encodedSignature = token[(lastDot + 1)..];
         Span<byte> signature = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(token[(lastDot + 1)..], signature, out var signatureLength) || signatureLength != HMACSHA256.HashSizeInBytes)
+        if (!Base64Url.IsValid(encodedSignature, out var decodedLength) || decodedLength != HMACSHA256.HashSizeInBytes
+            || !Base64Url.TryDecodeFromChars(encodedSignature, signature, out var signatureLength) || signatureLength != HMACSHA256.HashSizeInBytes)
         {
             return TokenCheck.Fail(TokenFailure.Forged);
         }
@@ -111,8 +115,8 @@ public sealed class DirectLineTokens
     private byte[] Sign(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
 }
 
-/// <summary>The claims of a Direct Line token (JWT names; <c>user</c> is what Web Chat reads).</summary>
-public sealed record TokenPayload(string Iss, string Conv, string User, long Iat, long Exp);
+/// <summary>The claims of a Direct Line token (JWT names; <c>user</c> is what Web Chat reads; <c>jti</c> makes each token unique).</summary>
+public sealed record TokenPayload(string Iss, string Conv, string User, long Iat, long Exp, string? Jti = null);
 
 /// <summary>A freshly issued token, as Direct Line's token and conversation answers carry it.</summary>
 public sealed record IssuedToken(string ConversationId, string Token, int ExpiresIn);

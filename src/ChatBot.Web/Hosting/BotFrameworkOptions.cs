@@ -7,6 +7,9 @@ public sealed class BotFrameworkOptions
 
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public List<string> ValidIssuers { get; set; } = [];
+
+    /// <summary>Where Entra ID publishes the keys that sign the Emulator's tokens (used only with an app id).</summary>
+    public string EmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration";
     public int MaxBodyBytes { get; set; } = 256 * 1024;
     public int ConnectorTimeoutSeconds { get; set; } = 10;
     public int ConnectorRetries { get; set; } = 2;

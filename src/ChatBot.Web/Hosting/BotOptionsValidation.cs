@@ -9,14 +9,8 @@ public sealed class BotOptionsValidation : IValidateOptions<BotFrameworkOptions>
     public ValidateOptionsResult Validate(string? name, BotFrameworkOptions options)
     {
         var errors = new List<string>();
-        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata) || (metadata.Scheme != Uri.UriSchemeHttps && metadata.Scheme != Uri.UriSchemeHttp))
-        {
-            errors.Add($"BotFramework:OpenIdMetadataUrl must be an absolute http(s) URL (got '{options.OpenIdMetadataUrl}').");
-        }
-        else if (metadata.Scheme == Uri.UriSchemeHttp && !LoopbackUrl.IsLoopback(options.OpenIdMetadataUrl))
-        {
-            errors.Add("BotFramework:OpenIdMetadataUrl must use https unless it points at this machine (loopback).");
-        }
+        CheckMetadataUrl(errors, "BotFramework:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
+        CheckMetadataUrl(errors, "BotFramework:EmulatorOpenIdMetadataUrl", options.EmulatorOpenIdMetadataUrl);
         if (options.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)
         {
             errors.Add($"BotFramework:MaxBodyBytes must be between 1024 and 16777216 (got {options.MaxBodyBytes}).");
@@ -34,6 +28,18 @@ public sealed class BotOptionsValidation : IValidateOptions<BotFrameworkOptions>
             errors.Add("BotFramework:KeyRefreshMinSeconds must be 1..86400 and BotFramework:KeyCacheHours 1..168.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckMetadataUrl(List<string> errors, string key, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var metadata) || (metadata.Scheme != Uri.UriSchemeHttps && metadata.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{key} must be an absolute http(s) URL (got '{value}').");
+        }
+        else if (metadata.Scheme == Uri.UriSchemeHttp && !LoopbackUrl.IsLoopback(value))
+        {
+            errors.Add($"{key} must use https unless it points at this machine (loopback).");
+        }
     }
 
     public ValidateOptionsResult Validate(string? name, BotCredentials options)

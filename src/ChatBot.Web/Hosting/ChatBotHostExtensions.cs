@@ -36,7 +36,8 @@ public static class ChatBotHostExtensions
         services.AddChatBotScaleOut(); // Storage:Redis set: state and data-protection keys in Redis (Scaling/)
         ChatBot.Web.Curator.CuratorServices.AddCurator(services); // curator events (SQLite under data/, or Redis) and /curator (Curator/)
 
-        services.AddSingleton<OpenIdKeyCache>();
+        services.AddKeyedSingleton(OpenIdKeyCache.Channel, (sp, _) => KeyCache(sp, o => o.OpenIdMetadataUrl));
+        services.AddKeyedSingleton(OpenIdKeyCache.Emulator, (sp, _) => KeyCache(sp, o => o.EmulatorOpenIdMetadataUrl));
         services.AddSingleton<BotFrameworkAuthentication>();
         services.AddSingleton<BotFrameworkHttpAdapter>();
         services.AddSingleton<OutboundQueue>();
@@ -62,8 +63,23 @@ public static class ChatBotHostExtensions
                 }
                 pipeline.AddTimeout(perAttempt);
             });
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is StorageUnavailableException)
+            {
+                // Redis is away (Direct Line's store): a client should come back shortly, as it reconnects within seconds.
+                context.HttpContext.Response.Headers.RetryAfter = "2";
+                context.ProblemDetails.Detail = "The conversation store is unavailable for a moment; try again in a few seconds.";
+            }
+        });
         services.AddHealthChecks();
         return builder;
+    }
+
+    private static OpenIdKeyCache KeyCache(IServiceProvider services, Func<BotFrameworkOptions, string> metadataUrl)
+    {
+        var options = services.GetRequiredService<IOptions<BotFrameworkOptions>>();
+        return new OpenIdKeyCache(metadataUrl(options.Value), services.GetRequiredService<IHttpClientFactory>(), options,
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<OpenIdKeyCache>>());
     }
 }

@@ -14,6 +14,17 @@ public static class ErrorHandling
                 OperationCanceledException => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // An unavailable store is an outage, not a bug: one warning line per request instead of a stack trace each.
+            SuppressDiagnosticsCallback = context =>
+            {
+                if (context.Exception is not ChatBot.Core.Dialogs.StorageUnavailableException unavailable)
+                {
+                    return false;
+                }
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorHandling).FullName!)
+                    .LogWarning("Answered 503 to {Method} {Path}: {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, unavailable.Message);
+                return true;
+            },
         });
         app.UseStatusCodePages();
         return app;

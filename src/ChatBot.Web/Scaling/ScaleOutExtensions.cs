@@ -12,8 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection; // where AddXxx extensions l
 
 /// <summary>
 /// Moves the instance's shared state to Redis when <c>Storage:Redis</c> is set: conversation state
-/// (<see cref="IStorage"/>), Direct Line conversations and their token key, and the data-protection key ring, so any
-/// instance can serve any turn. Without the setting every default stays in memory.
+/// (<see cref="IStorage"/>), Direct Line conversations, their token key and rate-limit counts, and the data-protection
+/// key ring, so any instance can serve any turn and a limit holds for the fleet. Without the setting every default stays in memory.
 /// </summary>
 public static class ScaleOutExtensions
 {
@@ -57,6 +57,17 @@ public static class ScaleOutExtensions
         if (!services.Decorate(directLine))
         {
             services.AddSingleton<IDirectLineStore>(sp => directLine(sp, () => ActivatorUtilities.CreateInstance<InMemoryDirectLineStore>(sp)));
+        }
+        Func<IServiceProvider, Func<IRateCounter>, IRateCounter> rateCounter = (sp, perInstance) =>
+        {
+            var options = sp.GetRequiredService<IOptions<ScaleOutOptions>>().Value;
+            return options.UsesRedis
+                ? new RedisRateCounter(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisKeyPrefix, sp.GetRequiredService<ILogger<RedisRateCounter>>())
+                : perInstance();
+        };
+        if (!services.Decorate(rateCounter))
+        {
+            services.AddSingleton<IRateCounter>(sp => rateCounter(sp, () => new PerInstanceRateCounter()));
         }
         services.AddSingleton<IPostConfigureOptions<DirectLineOptions>, SharedDirectLineSigningKey>();
 

@@ -65,6 +65,50 @@ public sealed class DirectLineExpiryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_refresh_in_the_same_second_gives_a_new_token_and_every_one_works_until_its_own_expiry()
+    {
+        var conversation = await _client.StartAsync();
+        _clock.Advance(TimeSpan.FromSeconds(300));
+
+        var first = await RefreshAsync(conversation.Token);
+        var second = await RefreshAsync(conversation.Token); // the clock has not moved: same conversation, user and expiry
+        new[] { conversation.Token, first, second }.Distinct().Count().ShouldBe(3);
+        DirectLineClient.Claims(first).GetProperty("exp").GetInt64().ShouldBe(DirectLineClient.Claims(second).GetProperty("exp").GetInt64());
+
+        _clock.Advance(TimeSpan.FromSeconds(299)); // one second before the original token's expiry
+        foreach (var token in new[] { conversation.Token, first, second })
+        {
+            using var poll = await _client.GetActivitiesAsync(token, conversation.ConversationId);
+            poll.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        using (var original = await _client.GetActivitiesAsync(conversation.Token, conversation.ConversationId))
+        {
+            original.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+        _clock.Advance(TimeSpan.FromSeconds(299)); // the refreshed ones: one second before theirs
+        using (var stillGood = await _client.PostActivityAsync(second, conversation.ConversationId, DirectLineClient.Message("hi")))
+        {
+            stillGood.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        using (var stillGood = await _client.GetActivitiesAsync(first, conversation.ConversationId))
+        {
+            stillGood.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        using var expired = await _client.GetActivitiesAsync(first, conversation.ConversationId);
+        expired.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<string> RefreshAsync(string token)
+    {
+        using var refresh = await _client.SendAsync(HttpMethod.Post, $"{DirectLineClient.Prefix}/tokens/refresh", token);
+        refresh.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var body = System.Text.Json.JsonDocument.Parse(await refresh.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("token").GetString()!;
+    }
+
+    [Fact]
     public async Task An_expired_token_cannot_be_refreshed()
     {
         var conversation = await _client.StartAsync();

@@ -47,6 +47,21 @@ public sealed class DirectLineSecurityTests(DirectLineAppFixture fixture) : ICla
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData(1)]  // 42 characters: a base64url length no 32-byte signature has
+    [InlineData(26)] // 17 characters: not a valid base64url length at all (the decoder throws on it)
+    [InlineData(43)] // no signature
+    public async Task A_token_with_a_truncated_signature_is_a_401_not_a_500(int cut)
+    {
+        var conversation = await Client.StartAsync();
+
+        using var poll = await PollWithHeaderAsync(conversation.ConversationId, "Bearer " + conversation.Token[..^cut]);
+        using var refresh = await Client.SendAsync(HttpMethod.Post, $"{DirectLineClient.Prefix}/tokens/refresh", conversation.Token[..^cut]);
+
+        poll.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        refresh.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task A_huge_authorization_header_is_refused_without_a_500()
     {

@@ -78,6 +78,34 @@ public sealed class TestChannel : IAsyncDisposable
         return handler.CreateToken(descriptor);
     }
 
+    /// <summary>
+    /// A token as Entra ID issues it to the Bot Framework Emulator for the bot's app id: no serviceurl, the app id in
+    /// <c>appid</c> (ver 1.0) or <c>azp</c> (ver 2.0). Null values leave a claim out.
+    /// </summary>
+    public string EntraToken(string issuer, string? ver, string? appid = null, string? azp = null, string audience = AppId, DateTime? expires = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>();
+        foreach (var (name, value) in new[] { ("ver", ver), ("appid", appid), ("azp", azp), ("tid", issuer.Split('/')[3]) })
+        {
+            if (value is not null)
+            {
+                claims[name] = value;
+            }
+        }
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = (expires ?? now.AddMinutes(30)).AddMinutes(-60),
+            NotBefore = (expires ?? now.AddMinutes(30)).AddMinutes(-60),
+            Expires = expires ?? now.AddMinutes(30),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
     private Task ServeAsync(HttpContext context)
     {
         context.Response.ContentType = "application/json";

@@ -29,6 +29,40 @@ public sealed class RedisOutageTests(RedisServerFixture fixture) : IClassFixture
         (await host.AskAsync("conv-outage", "and in 2010?")).Text().ShouldContain("Nazarbayev"); // follow-ups work again
     }
 
+    [Fact]
+    public async Task While_redis_is_down_direct_line_answers_503_with_retry_after_and_works_again_when_it_is_back()
+    {
+        await using var redis = await fixture.StartAnotherAsync();
+        await using var host = new ScaleOutHost(redis, "outage-dl:");
+        var client = new ChatBot.Web.Tests.DirectLine.DirectLineClient(host.Client);
+        var conversation = await client.StartAsync();
+
+        redis.Kill();
+        using (var poll = await client.GetActivitiesAsync(conversation.Token, conversation.ConversationId))
+        {
+            poll.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            poll.Headers.GetValues("Retry-After").Single().ShouldBe("2");
+            var body = await poll.Content.ReadAsStringAsync();
+            body.ShouldContain("try again in a few seconds");
+            body.ShouldNotContain("   at ");
+        }
+
+        await redis.StartAgainAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        do
+        {
+            using var again = await client.PostActivityAsync(conversation.Token, conversation.ConversationId, ChatBot.Web.Tests.DirectLine.DirectLineClient.Message("hi"));
+            status = again.StatusCode;
+            if (status == HttpStatusCode.ServiceUnavailable)
+            {
+                await Task.Delay(200); // the connection comes back within a few seconds
+            }
+        }
+        while (status == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline);
+        status.ShouldBe(HttpStatusCode.NotFound); // a Redis without persistence restarts empty: the page starts a new conversation
+    }
+
     /// <summary>Asks until the answer is no longer "lost the thread" (the client reconnects within a few seconds), at most 30 s.</summary>
     private static async Task<string> EventuallyAnsweredAsync(ScaleOutHost host, string conversationId, string text)
     {

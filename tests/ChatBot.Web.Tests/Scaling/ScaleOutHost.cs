@@ -9,7 +9,7 @@ public sealed class ScaleOutHost : IAsyncDisposable
 {
     private readonly ChatBotApp _app;
 
-    public ScaleOutHost(RedisServer redis, string keyPrefix, IDictionary<string, string?>? settings = null)
+    public ScaleOutHost(RedisServer redis, string keyPrefix, IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -20,7 +20,7 @@ public sealed class ScaleOutHost : IAsyncDisposable
         {
             all[key] = value;
         }
-        _app = new ChatBotApp(all);
+        _app = new ChatBotApp(all, services);
         Client = _app.CreateClient();
     }
 
