@@ -22,6 +22,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(_ => SourceCatalog.Load(paths));
         services.AddSingleton(sp => new KnowledgeDecider(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<PronounResolver>();
+        services.AddSingleton<CounterpartSwap>();
         services.AddSingleton<MessageResolver>();
         services.AddSingleton<AnswerDecider>();
         services.AddSingleton<ReplyRenderer>();

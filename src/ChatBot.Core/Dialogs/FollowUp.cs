@@ -16,6 +16,9 @@ public enum FollowUpKind
 
     /// <summary>"where is that from?", "source?": the full quote and source of the last answer.</summary>
     WhereFrom,
+
+    /// <summary>"and the other way round?", "and the reverse": the last question with the two countries swapped.</summary>
+    OtherWayRound,
 }
 
 /// <summary>A recognised follow-up and, for <see cref="FollowUpKind.Reask"/>, what the user added ("2019", "Kia").</summary>
@@ -59,12 +62,27 @@ public static partial class FollowUpDetector
         {
             return new FollowUp(FollowUpKind.WhoIsThatPerson);
         }
+        if (OtherWayRound().IsMatch(trimmed))
+        {
+            return new FollowUp(FollowUpKind.OtherWayRound);
+        }
         if (Reask().Match(trimmed) is { Success: true } reask)
         {
             return new FollowUp(FollowUpKind.Reask, reask.Groups["rest"].Value.Trim().TrimEnd('?', '.', '!').Trim());
         }
+        if (LeansOnLast(trimmed) && YearOf().Match(trimmed) is { Success: true } year)
+        {
+            // "what was it back in 2008", "how much was that in 2019": the last question again, for another year.
+            return new FollowUp(FollowUpKind.Reask, "in " + year.Value);
+        }
         return null;
     }
+
+    [GeneratedRegex(@"\b(19|20)\d{2}\b")]
+    private static partial Regex YearOf();
+
+    [GeneratedRegex(@"^(and\s+|but\s+|what\s+about\s+|how\s+about\s+)?(the\s+|it\s+)?(reverse|other\s+way\s+(round|around)|vice\s+versa|other\s+direction|(for\s+)?the\s+other\s+(country|side))\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherWayRound();
 
     [GeneratedRegex(@"^(so\s+)?(where\s+(is|was|does|did)\s+(that|this|it)\s+(from|come from|comes? from|written|said|stated)|where\s+did\s+you\s+(get|find|read)\s+(that|this|it)|(what'?s|what\s+is)\s+(the|your)\s+source(\s+of\s+(that|this))?|(which|what)\s+(source|document|file)\s+(is\s+)?(that|this)(\s+from)?|source\s+for\s+(that|this)|(can\s+you\s+)?(quote|cite)\s+(it|that|this|the source)|show\s+(me\s+)?the\s+(quote|source)|source\??|citation\??|quote\??|proof\??)\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhereFrom();

@@ -9,7 +9,7 @@ namespace ChatBot.Core.Dialogs;
 /// follow-up ("and in 2019?", "who is he?", "tell me more", "where is that from?"), a question leaning on the last
 /// answer, or a question of its own — and rewrites it into the question the rest of the turn works with.
 /// </summary>
-public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatalog dialogs, PronounResolver pronouns)
+public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatalog dialogs, PronounResolver pronouns, CounterpartSwap counterparts)
 {
     /// <summary>The intent a "who is he?" is asked under: the one whose dialog names the people handler.</summary>
     private readonly string _peopleIntent = dialogs.Dialogs.FirstOrDefault(d => d.Handler == HandlerKind.People)?.Intent ?? string.Empty;
@@ -69,6 +69,14 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
                     Leans = true,
                     Remembered = Reask(state.LastQuestion, followUp.Addition),
                 };
+            case FollowUpKind.OtherWayRound when state.LastIntent is not null && state.LastQuestion is { } last && counterparts.Swap(last) is { } swapped:
+                // Self-contained once swapped: the last question as context would only pull back its own answer.
+                return new ResolvedMessage(MessageMode.Reask, text, swapped)
+                {
+                    Intent = state.LastIntent,
+                    FollowUp = new FollowUpPrior(state.LastIntent, state.LastFactIds),
+                    Remembered = swapped,
+                };
             default:
                 return null;
         }
@@ -78,8 +86,19 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
     public static string Reask(string lastQuestion, string addition)
     {
         var newYear = Year().Match(addition);
-        return newYear.Success && Year().IsMatch(lastQuestion) ? Year().Replace(lastQuestion, newYear.Value, 1) : addition;
+        if (!newYear.Success)
+        {
+            return addition;
+        }
+        // "trade in 2022" + "in 2019" → "trade in 2019"; "korean investment total" + "back in 2008" → "... in 2008".
+        return Year().IsMatch(lastQuestion)
+            ? Year().Replace(lastQuestion, newYear.Value, 1)
+            : OnlyAYear().IsMatch(addition) ? $"{lastQuestion.TrimEnd('?', '.', '!', ' ')} in {newYear.Value}" : addition;
     }
+
+    /// <summary>An addition that says nothing but a year: "2008", "in 2019", "back in 2008", "for 2011".</summary>
+    [GeneratedRegex(@"^\s*((back|also|then|as)\s+)?((in|for|of|during|by)\s+)?(the\s+year\s+)?(19|20)\d{2}\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyAYear();
 
     /// <summary>The last question with the new year; without a year, the message as typed ("and of imports?"), which is read with the last question as context.</summary>
     private static string ReaskOrAsIs(string lastQuestion, string addition, string asTyped)
