@@ -145,7 +145,7 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         {
             HandlerKind.Greeting => texts.Say("greeting", ("what_i_know", whatIKnow)),
             HandlerKind.Help => texts.Say("help", ("what_i_know", whatIKnow), ("topics", string.Join(", ", DocumentTopics()))),
-            _ when intent == "thanks_goodbye" => Parting(message),
+            _ when intent == texts.PartingIntent => Parting(message),
             _ => texts.Say("chitchat", ("what_i_know", whatIKnow)),
         };
         return new BotAnswer(text, [], Suggestions(intent), intent, confidence, AnswerKind.SmallTalk);

@@ -41,12 +41,16 @@ public sealed partial class ReplyTexts
 
     private readonly IReadOnlyDictionary<string, string> _texts;
 
-    private ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadOnlyList<string> thanksWords, IReadOnlyList<string> goodbyeWords)
+    private ReplyTexts(IReadOnlyDictionary<string, string> texts, string partingIntent, IReadOnlyList<string> thanksWords, IReadOnlyList<string> goodbyeWords)
     {
         _texts = texts;
+        PartingIntent = partingIntent;
         ThanksWords = thanksWords;
         GoodbyeWords = goodbyeWords;
     }
+
+    /// <summary>The intent whose messages get a parting (thanks, goodbye, acknowledged) rather than the chitchat reply.</summary>
+    public string PartingIntent { get; }
 
     /// <summary>Words, or word starts, of a thank-you.</summary>
     public IReadOnlyList<string> ThanksWords { get; }
@@ -136,12 +140,17 @@ public sealed partial class ReplyTexts
         {
             problems.Add($"{name}: partingWords needs both thanks: and goodbye: word lists.");
         }
+        var partingIntent = yaml?.PartingWords?.Intent?.Trim() ?? "";
+        if (partingIntent.Length == 0)
+        {
+            problems.Add($"{name}: partingWords needs intent: (the intent whose messages get a parting, e.g. thanks_goodbye).");
+        }
         if (problems.Count > 0)
         {
             return (null, problems);
         }
         var trimmed = texts.ToDictionary(kv => kv.Key, kv => kv.Value.Trim(), StringComparer.Ordinal);
-        return (new ReplyTexts(trimmed, thanks, goodbye), []);
+        return (new ReplyTexts(trimmed, partingIntent, thanks, goodbye), []);
     }
 
     private static List<string> Words(List<string>? words) =>
@@ -159,6 +168,8 @@ public sealed partial class ReplyTexts
 
     private sealed class PartingWordsYaml
     {
+        public string? Intent { get; set; }
+
         public List<string>? Thanks { get; set; }
 
         public List<string>? Goodbye { get; set; }

@@ -108,7 +108,11 @@ public sealed class DataValidator(ChatBotPaths paths)
     private IEnumerable<DataIssue> ResponsesCheck()
     {
         var name = Relative(Responses);
-        var (_, problems) = ReplyTexts.Read(Responses);
+        var (texts, problems) = ReplyTexts.Read(Responses);
+        if (texts is not null && !File.Exists(Path.Combine(Path.GetDirectoryName(Responses)!, texts.PartingIntent + ".yaml")))
+        {
+            problems = [.. problems, $"{name}: 'partingWords' names the intent '{texts.PartingIntent}', which has no dialogs/ file"];
+        }
         var lines = File.Exists(Responses) ? File.ReadAllLines(Responses) : [];
         foreach (var problem in problems)
         {
