@@ -147,7 +147,7 @@ public sealed class FactRetriever
     {
         if (query.Count == 0)
         {
-            return new FactRetrieval([], 0, analyzed.Unknown);
+            return new FactRetrieval([], 0, analyzed.Unknown) { UnknownShare = analyzed.Unknown.Count > 0 ? 1 : 0, Corrected = analyzed.Corrected.Count(c => c) };
         }
         var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
         try
@@ -184,15 +184,31 @@ public sealed class FactRetriever
                     * (required != AnswerType.None && (_gives[doc] & required) == 0 ? Options.MissingKindFactor : 1)
                     * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
-                ranked.Add((new RankedFact(_facts[doc], score, coverage) { Bm25 = scores[doc], FormSimilarity = similarity }, doc));
+                var missing = query.MissingEntities(_index, doc, Options.SpecificEntityIdf);
+                ranked.Add((new RankedFact(_facts[doc], score, coverage)
+                {
+                    Bm25 = scores[doc],
+                    FormSimilarity = similarity,
+                    OwnCoverage = query.OwnCoverage(_index, doc, term => IsCue(term, need)),
+                    MissingEntities = missing,
+                    GivesKindAsked = answers,
+                    LacksKindRequired = required != AnswerType.None && (_gives[doc] & required) == 0,
+                    DefinesSubject = defined is not null && _defines[doc].Any(defined.Contains),
+                    CoverageConfidence = coverage * Math.Pow(Options.MissingEntityFactor, missing),
+                }, doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
             PreferLatestFigure(ranked, question);
-            var confidence = ranked.Count == 0 ? 0
-                : ranked[0].Fact.Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, ranked[0].Doc, Options.SpecificEntityIdf));
+            var confidence = ranked.Count == 0 ? 0 : ranked[0].Fact.CoverageConfidence;
             var facts = ranked.Take(top).Select(r => r.Fact).ToList();
-            var ownCoverage = ranked.Count == 0 ? 0 : query.OwnCoverage(_index, ranked[0].Doc, term => IsCue(term, need));
-            return new FactRetrieval(facts, confidence, analyzed.Unknown) { OwnCoverage = ownCoverage };
+            var ownCoverage = ranked.Count == 0 ? 0 : ranked[0].Fact.OwnCoverage;
+            return new FactRetrieval(facts, confidence, analyzed.Unknown)
+            {
+                OwnCoverage = ownCoverage,
+                QuestionTerms = query.OwnTerms,
+                UnknownShare = query.OwnUnknownShare,
+                Corrected = analyzed.Corrected.Count(c => c),
+            };
         }
         finally
         {

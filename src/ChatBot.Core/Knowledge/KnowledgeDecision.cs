@@ -34,6 +34,9 @@ public sealed record KnowledgeDecision(KnowledgeVerdict Verdict, FactRetrieval R
 
     public PassageMatch? Passage { get; init; }
 
+    /// <summary>The answer model's reading of the candidates behind this decision (null when it was not asked).</summary>
+    public Judgement? Judgement { get; init; }
+
     /// <summary>True when the answer was found with the previous question as context.</summary>
     public bool UsedContext { get; init; }
 

@@ -1,0 +1,46 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// The answer model's verdict on one retrieval: the probability of each of its first candidates, the one it would
+/// answer with (the most probable), and whether that one reaches the model's threshold.
+/// </summary>
+public sealed record Judgement(int Index, double Probability, bool Answers, IReadOnlyList<double> Probabilities, IReadOnlyList<float[]> Features)
+{
+    public static Judgement Nothing { get; } = new(-1, 0, false, [], []);
+}
+
+/// <summary>
+/// Weighs a retrieval's first <see cref="Candidates"/> facts with the <see cref="AnswerModel"/>: the most probable
+/// one answers when its probability reaches the model's threshold. Reads what the retrieval already holds; scans nothing.
+/// </summary>
+public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features)
+{
+    /// <summary>How many of a retrieval's first facts the model weighs (and training gave it to learn from).</summary>
+    public const int Candidates = 3;
+
+    public AnswerModel Model { get; } = model;
+
+    public AnswerFeatures Features { get; } = features;
+
+    public Judgement Judge(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext)
+    {
+        var count = Math.Min(Candidates, retrieval.Facts.Count);
+        if (count == 0)
+        {
+            return Judgement.Nothing;
+        }
+        var probabilities = new double[count];
+        var vectors = new float[count][];
+        var best = 0;
+        for (var i = 0; i < count; i++)
+        {
+            vectors[i] = Features.Of(question, retrieval, i, intent, usedContext);
+            probabilities[i] = Model.Probability(vectors[i]);
+            if (probabilities[i] > probabilities[best])
+            {
+                best = i;
+            }
+        }
+        return new Judgement(best, probabilities[best], probabilities[best] >= Model.Threshold, probabilities, vectors);
+    }
+}
