@@ -57,7 +57,35 @@ public static class AnswerTrainingSet
             var group = dev.IsOutOfScope ? "oos:" + dev.Q : dev.Facts[0];
             questions.Add(Question(knowledge.Retriever, features, dev.Q, dev.Facts, group, evidence, knowledge.Topics, "dev set"));
         }
+        questions.AddRange(ConstraintVariants(knowledge, features, classifier, devQuestions, outOfScopeIntent));
         return questions;
+    }
+
+    /// <summary>Third countries named nowhere in the seeds, for <see cref="ConstraintVariants"/>.</summary>
+    private static readonly string[] ThirdCountries = ["Japan", "China", "Uzbekistan", "Germany", "Turkey", "India", "the US", "France", "Mongolia"];
+
+    /// <summary>Years no seed gives a figure for (before the ties, after the documents), for <see cref="ConstraintVariants"/>.</summary>
+    private static readonly string[] AbsentYears = ["1975", "1984", "2031", "2040"];
+
+    /// <summary>
+    /// Near misses made from the dev set's answerable questions: the same question about a third country ("... in
+    /// Japan") or for a year no document covers ("... in 2031"). Every candidate is wrong for them — the subject is
+    /// held, the constraint is not — so the model learns that a failed constraint counts against, not for nothing.
+    /// </summary>
+    private static IEnumerable<AnswerTrainingQuestion> ConstraintVariants(
+        KnowledgeBase knowledge, AnswerFeatures features, IntentClassifier classifier, IReadOnlyList<DevQuestion> devQuestions, string outOfScopeIntent)
+    {
+        var answerable = devQuestions.Where(q => !q.Holdout && q.After is null && !q.IsOutOfScope && q.Facts.Count > 0).ToList();
+        for (var i = 0; i < answerable.Count; i++)
+        {
+            var dev = answerable[i];
+            var stem = dev.Q.TrimEnd('?', '.', '!', ' ');
+            var variant = i % 2 == 0
+                ? $"{stem} {(i % 4 == 0 ? "in" : "for")} {ThirdCountries[i / 2 % ThirdCountries.Length]}"
+                : $"{stem} in {AbsentYears[i / 2 % AbsentYears.Length]}";
+            var evidence = Evidence(classifier.Classify(variant), outOfScopeIntent);
+            yield return Question(knowledge.Retriever, features, variant, [], dev.Facts[0], evidence, knowledge.Topics, "constraint variant of the dev set");
+        }
     }
 
     /// <summary>What the classifier said, as the answer model reads it at a turn.</summary>
