@@ -29,7 +29,7 @@ internal static class EvalCommand
         var all = new Option<bool>("--all") { Description = "Evaluate dev and held-out questions together" };
         var report = new Option<string>("--report") { Description = "Where to write the JSON report", DefaultValueFactory = _ => "TestResults/eval-report.json" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Sweep the confidence thresholds on the chosen questions and propose values" };
-        var threshold = new Option<double?>("--threshold") { Description = "Override the answer confidence threshold (to try a value before putting it in the options)" };
+        var threshold = new Option<double?>("--threshold") { Description = "Override the answer model's threshold (to try a value; `chatbot train --target-wrong-rate` sets the model's)" };
         var passageThreshold = new Option<double?>("--passage-threshold") { Description = "Override the passage fallback threshold" };
         var final = new Option<bool>("--final") { Description = "Allow a fresh set's final half (it is run once, at the very end)" };
         var command = new Command("eval", "Evaluate the bot on a question set.") { root, questions, holdout, all, report, calibrate, threshold, passageThreshold, final };
@@ -93,7 +93,7 @@ internal static class EvalCommand
         var overrides = new Dictionary<string, string?> { [$"{RouterOptions.Section}:{nameof(RouterOptions.UnansweredLogPath)}"] = "" };
         if (answerThreshold is { } answer)
         {
-            overrides[$"Retrieval:{nameof(RetrievalOptions.AnswerThreshold)}"] = answer.ToString(CultureInfo.InvariantCulture);
+            overrides[$"Retrieval:{nameof(RetrievalOptions.AnswerModelThreshold)}"] = answer.ToString(CultureInfo.InvariantCulture);
         }
         if (passageThreshold is { } passage)
         {

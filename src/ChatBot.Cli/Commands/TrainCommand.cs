@@ -61,10 +61,6 @@ internal static class TrainCommand
         var file = Path.IsPathRooted(questionsFile) || File.Exists(questionsFile) ? questionsFile : Path.Combine(paths.Root, questionsFile);
         var dev = File.Exists(file) ? DevQuestionSet.Load(file) : [];
         var set = AnswerTrainingSet.Build(knowledge, features, data, classifier, dev, cancellationToken);
-        if (Environment.GetEnvironmentVariable("ANSWER_ORIGINS") is { Length: > 0 } origins)
-        {
-            set = [.. set.Where(q => origins.Split(',').Contains(q.Origin))];
-        }
         foreach (var origin in set.GroupBy(q => q.Origin))
         {
             Console.WriteLine($"  answer model data: {origin.Count(),4} questions from {origin.Key} ({origin.Count(q => q.Answerable)} answerable)");

@@ -26,7 +26,7 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         var known = decision.Knowledge;
         return decision.Reason switch
         {
-            ReplyReasons.Fact => FactAnswer(known!.Fact!, known.Retrieval, decision.Message.Question, decision.Intent),
+            ReplyReasons.Fact => FactAnswer(known!.Fact!, known.Retrieval, decision.Message.Question, decision.Intent, known.Confidence),
             ReplyReasons.Timeline => TimelineAnswer(known!),
             ReplyReasons.Passage => PassageAnswer(known!.Passage!),
             ReplyReasons.NoFact => new BotAnswer(
@@ -48,12 +48,12 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         texts.Say("clarify_choice", ("topic", Title(choice.Intent)), ("question", choice.Question));
 
     /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
-    private BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question, string intent) => new(
+    private BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question, string intent, double confidence) => new(
         fact.Answer,
         [.. fact.Locations.Select(l => new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote))],
         followUps.After(fact, retrieval.Facts.Skip(1), question),
         intent,
-        retrieval.Confidence,
+        confidence,
         AnswerKind.Fact);
 
     private BotAnswer TimelineAnswer(KnowledgeDecision known)

@@ -7,18 +7,24 @@ namespace ChatBot.Core.Knowledge;
 public sealed record Judgement(int Index, double Probability, bool Answers, IReadOnlyList<double> Probabilities, IReadOnlyList<float[]> Features)
 {
     public static Judgement Nothing { get; } = new(-1, 0, false, [], []);
+
+    /// <summary>The model's threshold the probability was held against.</summary>
+    public double Threshold { get; init; }
 }
 
 /// <summary>
 /// Weighs a retrieval's first <see cref="Candidates"/> facts with the <see cref="AnswerModel"/>: the most probable
 /// one answers when its probability reaches the model's threshold. Reads what the retrieval already holds; scans nothing.
 /// </summary>
-public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features)
+public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, double? threshold = null)
 {
     /// <summary>How many of a retrieval's first facts the model weighs (and training gave it to learn from).</summary>
     public const int Candidates = 3;
 
     public AnswerModel Model { get; } = model;
+
+    /// <summary>The probability the best candidate needs: the model's own, unless overridden in the options.</summary>
+    public double Threshold { get; } = threshold ?? model.Threshold;
 
     public AnswerFeatures Features { get; } = features;
 
@@ -41,6 +47,6 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features)
                 best = i;
             }
         }
-        return new Judgement(best, probabilities[best], probabilities[best] >= Model.Threshold, probabilities, vectors);
+        return new Judgement(best, probabilities[best], probabilities[best] >= Threshold, probabilities, vectors) { Threshold = Threshold };
     }
 }

@@ -12,6 +12,9 @@ public sealed class AnswerRow
 
     [VectorType(AnswerFeatures.Count)]
     public float[] Features { get; set; } = new float[AnswerFeatures.Count];
+
+    /// <summary>How much the row counts in training; ignored when scoring.</summary>
+    public float Weight { get; set; } = 1;
 }
 
 /// <summary>The model's reading of one pair: its calibrated probability that the fact answers the question.</summary>
@@ -39,6 +42,9 @@ public sealed record AnswerModelCard
     public int Questions { get; init; }
     public AnswerModelScores CrossValidation { get; init; } = new();
     public IReadOnlyList<ReliabilityBin> Reliability { get; init; } = [];
+
+    /// <summary>The cross-validated trade-off at other thresholds, for choosing a target knowingly.</summary>
+    public IReadOnlyList<ThresholdTradeOff> Sweep { get; init; } = [];
     public IReadOnlyList<TrainerScore> Comparison { get; init; } = [];
 }
 
@@ -60,6 +66,9 @@ public sealed record AnswerModelScores
 
 /// <summary>One row of a reliability table: the questions whose best probability fell in [From, To), and how often it was right.</summary>
 public sealed record ReliabilityBin(double From, double To, int Count, double MeanProbability, double RightRate);
+
+/// <summary>At one threshold, cross-validated: answerable questions answered right, the rest refused, all answered wrongly.</summary>
+public sealed record ThresholdTradeOff(double Threshold, double AnsweredRight, double Refused, double WrongRate);
 
 /// <summary>One trainer's cross-validated result, for the record of why the kept one was kept.</summary>
 public sealed record TrainerScore(string Trainer, double Auc, double LogLoss, double WrongRate, double AnsweredRight);

@@ -11,7 +11,11 @@ namespace ChatBot.Core.Knowledge;
 /// cross-validated in (the fact it asks for, so paraphrases of one fact never sit on both sides of a fold), and
 /// whether it has an answer at all.
 /// </summary>
-public sealed record AnswerTrainingQuestion(string Text, string Group, bool Answerable, IReadOnlyList<(float[] Features, bool Right)> Candidates, string Origin);
+public sealed record AnswerTrainingQuestion(string Text, string Group, bool Answerable, IReadOnlyList<(float[] Features, bool Right)> Candidates, string Origin)
+{
+    /// <summary>How much the question's rows count in training (a curator's question form counts less than a user's question).</summary>
+    public float Weight { get; init; } = 1;
+}
 
 /// <summary>A fitted answer model with its card, ready to save.</summary>
 public sealed record TrainedAnswerModel(MLContext Context, ITransformer Model, DataViewSchema Schema, AnswerModelCard Card)
@@ -29,16 +33,22 @@ public static class AnswerModelTrainer
     public const int Folds = 5;
 
     /// <summary>The share of all questions the model may answer wrongly (cross-validated) at its threshold.</summary>
-    public const double DefaultTargetWrongRate = 0.01;
+    public const double DefaultTargetWrongRate = 0.043;
 
     private static readonly (string Name, Func<MLContext, IEstimator<ITransformer>> Create)[] Trainers =
     [
-        ("FastTree", ml => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
+        ("FastTree (8 leaves)", ml => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
         {
             NumberOfLeaves = 8, NumberOfTrees = 150, MinimumExampleCountPerLeaf = 10, LearningRate = 0.1, Seed = Seed,
+            ExampleWeightColumnName = nameof(AnswerRow.Weight),
+        })),
+        ("FastTree (4 leaves)", ml => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
+        {
+            NumberOfLeaves = 4, NumberOfTrees = 200, MinimumExampleCountPerLeaf = 20, LearningRate = 0.05, Seed = Seed,
+            ExampleWeightColumnName = nameof(AnswerRow.Weight),
         })),
         ("LbfgsLogisticRegression", ml => ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression())),
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(exampleWeightColumnName: nameof(AnswerRow.Weight)))),
     ];
 
     public static TrainedAnswerModel Train(IReadOnlyList<AnswerTrainingQuestion> questions, string hash, double targetWrongRate = DefaultTargetWrongRate, CancellationToken cancellationToken = default)
@@ -89,6 +99,8 @@ public static class AnswerModelTrainer
             Questions = questions.Count,
             CrossValidation = best.at,
             Reliability = Reliability(questions, best.c.Oof),
+            Sweep = [.. Enumerable.Range(1, 19).Select(i => Score(questions, best.c.Oof, i * 0.05, best.c.Metrics))
+                .Select((s, i) => new ThresholdTradeOff(Math.Round((i + 1) * 0.05, 2), s.AnsweredRight, s.Refused, s.WrongRate))],
             Comparison = [.. scores.Select(s => new TrainerScore(s.c.Name, s.at.Auc, s.at.LogLoss, s.at.WrongRate, s.at.AnsweredRight))],
         };
         return new TrainedAnswerModel(ml2, fitted, all.Schema, card);
@@ -129,13 +141,14 @@ public static class AnswerModelTrainer
 
     /// <summary>
     /// The lowest threshold at which the questions answered wrongly (best candidate not right, probability at or above
-    /// it) are at most <paramref name="target"/> of all questions.
+    /// it) are at most <paramref name="target"/> of all questions, each counted at its weight.
     /// </summary>
     public static double ChooseThreshold(IReadOnlyList<AnswerTrainingQuestion> questions, double[][] probabilities, double target)
     {
+        var total = questions.Sum(q => q.Weight);
         for (var t = 0.05; t < 0.99; t += 0.01)
         {
-            if (Outcomes(questions, probabilities, t).Wrong <= target * questions.Count)
+            if (Outcomes(questions, probabilities, t).Wrong <= target * total)
             {
                 return Math.Round(t, 2);
             }
@@ -143,23 +156,25 @@ public static class AnswerModelTrainer
         return 0.99;
     }
 
-    private static (int Wrong, int Right, int Refused) Outcomes(IReadOnlyList<AnswerTrainingQuestion> questions, double[][] probabilities, double threshold)
+    /// <summary>At a threshold: the weight of questions answered wrongly, answered rightly, and (of those without an answer) refused.</summary>
+    private static (double Wrong, double Right, double Refused) Outcomes(IReadOnlyList<AnswerTrainingQuestion> questions, double[][] probabilities, double threshold)
     {
-        var (wrong, right, refused) = (0, 0, 0);
+        var (wrong, right, refused) = (0.0, 0.0, 0.0);
         for (var i = 0; i < questions.Count; i++)
         {
             var (p, isRight) = BestOf(questions[i], probabilities[i]);
+            var weight = questions[i].Weight;
             if (p < threshold)
             {
-                refused += questions[i].Answerable ? 0 : 1;
+                refused += questions[i].Answerable ? 0 : weight;
             }
             else if (isRight)
             {
-                right++;
+                right += weight;
             }
             else
             {
-                wrong++;
+                wrong += weight;
             }
         }
         return (wrong, right, refused);
@@ -181,14 +196,15 @@ public static class AnswerModelTrainer
     private static AnswerModelScores Score(IReadOnlyList<AnswerTrainingQuestion> questions, double[][] oof, double threshold, CalibratedBinaryClassificationMetrics metrics)
     {
         var (wrong, right, refused) = Outcomes(questions, oof, threshold);
-        var answerable = questions.Count(q => q.Answerable);
+        var answerable = questions.Where(q => q.Answerable).Sum(q => q.Weight);
+        var total = questions.Sum(q => q.Weight);
         return new AnswerModelScores
         {
             Auc = Math.Round(metrics.AreaUnderRocCurve, 4),
             LogLoss = Math.Round(metrics.LogLoss, 4),
-            WrongRate = Math.Round((double)wrong / questions.Count, 4),
-            AnsweredRight = Math.Round((double)right / Math.Max(1, answerable), 4),
-            Refused = Math.Round((double)refused / Math.Max(1, questions.Count - answerable), 4),
+            WrongRate = Math.Round(wrong / total, 4),
+            AnsweredRight = Math.Round(right / Math.Max(1, answerable), 4),
+            Refused = Math.Round(refused / Math.Max(1, total - answerable), 4),
         };
     }
 
@@ -209,7 +225,7 @@ public static class AnswerModelTrainer
         Reliability(questions.Select((q, i) => BestOf(q, oof[i])));
 
     private static IEnumerable<AnswerRow> Rows(IEnumerable<AnswerTrainingQuestion> questions) =>
-        questions.SelectMany(q => q.Candidates.Select(c => new AnswerRow { Label = c.Right, Features = c.Features }));
+        questions.SelectMany(q => q.Candidates.Select(c => new AnswerRow { Label = c.Right, Features = c.Features, Weight = q.Weight }));
 
     private static int StableFold(string group)
     {

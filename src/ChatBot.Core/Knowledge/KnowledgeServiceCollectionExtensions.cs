@@ -9,7 +9,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>The committed answer model with the features it was trained on, checked against the data it was trained from.</summary>
     public static AnswerJudge AnswerJudgeFor(ChatBotPaths paths, KnowledgeBase knowledge) => new(
         AnswerModel.Load(paths.AnswerModel, AnswerModelTrainer.Hash(paths)),
-        new AnswerFeatures(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics));
+        new AnswerFeatures(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics),
+        knowledge.Options.AnswerModelThreshold);
 
     /// <summary>
     /// Loads <c>seeds/</c>, <c>models/facts.yaml</c> and <c>models/entities.yaml</c> under <paramref name="paths"/> and

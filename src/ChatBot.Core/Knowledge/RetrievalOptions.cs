@@ -74,8 +74,14 @@ public sealed record RetrievalOptions
     /// <summary>Entities rarer than this idf count as specific; the two countries, named by nearly every fact, do not.</summary>
     public double SpecificEntityIdf { get; init; } = 1.5;
 
-    /// <summary>The confidence a fact needs before the bot answers with it.</summary>
+    /// <summary>
+    /// The coverage confidence (<see cref="RankedFact.CoverageConfidence"/>) a fact needs before it is offered as a
+    /// suggested follow-up. Whether to answer is the answer model's decision, at its own threshold (models/answer-model.json).
+    /// </summary>
     public double AnswerThreshold { get; init; } = 0.5;
+
+    /// <summary>Overrides the answer model's threshold (to try a value with <c>chatbot eval --threshold</c>); null keeps the model's.</summary>
+    public double? AnswerModelThreshold { get; init; }
 
     /// <summary>The (stricter) confidence a seed passage needs when no fact passes.</summary>
     public double PassageThreshold { get; init; } = 0.8;

@@ -15,6 +15,14 @@ public static class AnswerTrainingSet
 {
     public const int Folds = 5;
 
+    /// <summary>
+    /// How much a fact's own question form counts against a user's question; 0 leaves the forms out. Left out of its
+    /// own index, a form loses the words its siblings keep, so it is a harder, less typical case: measured on the fresh
+    /// tuning half, forms at weight 1 cut answerable-right to 51 % and at 0.3 to 57 % (against 74 % without them),
+    /// with the dev set falling below 95 %. They stay out until the retriever matches by meaning.
+    /// </summary>
+    public const float FormWeight = 0f;
+
     public static IReadOnlyList<AnswerTrainingQuestion> Build(
         KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
         IReadOnlyList<DevQuestion> devQuestions, CancellationToken cancellationToken = default)
@@ -45,10 +53,11 @@ public static class AnswerTrainingSet
             {
                 questions.Add(Question(retriever, features, heldOut[i].Text, [], "oos:" + heldOut[i].Text, Evidence(rankings[i], outOfScopeIntent), knowledge.Topics, "dialogs/out_of_scope"));
             }
-            for (var i = 0; i < heldForms.Count; i++)
+            for (var i = 0; i < heldForms.Count && FormWeight > 0; i++)
             {
                 var form = heldForms[i];
-                questions.Add(Question(retriever, features, form.Text, [form.Fact.Id], form.Fact.Id, Evidence(rankings[heldOut.Count + i], outOfScopeIntent), knowledge.Topics, "fact question form"));
+                questions.Add(Question(retriever, features, form.Text, [form.Fact.Id], form.Fact.Id, Evidence(rankings[heldOut.Count + i], outOfScopeIntent), knowledge.Topics, "fact question form")
+                    with { Weight = FormWeight });
             }
         }
         foreach (var dev in devQuestions.Where(q => !q.Holdout && q.After is null && (q.IsOutOfScope || q.Facts.Count > 0)))
@@ -69,20 +78,28 @@ public static class AnswerTrainingSet
 
     /// <summary>
     /// Near misses made from the dev set's answerable questions: the same question about a third country ("... in
-    /// Japan") or for a year no document covers ("... in 2031"). Every candidate is wrong for them — the subject is
+    /// Japan"), for a year no document covers ("... in 2031"), or as said by a person its fact does not name
+    /// ("... according to Kim Gunn"). Every candidate is wrong for them — the subject is
     /// held, the constraint is not — so the model learns that a failed constraint counts against, not for nothing.
     /// </summary>
     private static IEnumerable<AnswerTrainingQuestion> ConstraintVariants(
         KnowledgeBase knowledge, AnswerFeatures features, IntentClassifier classifier, IReadOnlyList<DevQuestion> devQuestions, string outOfScopeIntent)
     {
         var answerable = devQuestions.Where(q => !q.Holdout && q.After is null && !q.IsOutOfScope && q.Facts.Count > 0).ToList();
+        var people = knowledge.Entities.Entities.Where(e => e.Kind is "person").OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
         for (var i = 0; i < answerable.Count; i++)
         {
             var dev = answerable[i];
             var stem = dev.Q.TrimEnd('?', '.', '!', ' ');
-            var variant = i % 2 == 0
-                ? $"{stem} {(i % 4 == 0 ? "in" : "for")} {ThirdCountries[i / 2 % ThirdCountries.Length]}"
-                : $"{stem} in {AbsentYears[i / 2 % AbsentYears.Length]}";
+            var fact = knowledge.Store.Find(dev.Facts[0]);
+            var absent = people.Where(p => fact is null || !fact.Entities.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            var variant = (i % 3) switch
+            {
+                0 => $"{stem} {(i % 2 == 0 ? "in" : "for")} {ThirdCountries[i / 3 % ThirdCountries.Length]}",
+                1 => $"{stem} in {AbsentYears[i / 3 % AbsentYears.Length]}",
+                _ when absent.Count > 0 => $"{stem} according to {absent[i / 3 % absent.Count].Name}",
+                _ => $"{stem} in {AbsentYears[i / 3 % AbsentYears.Length]}",
+            };
             var evidence = Evidence(classifier.Classify(variant), outOfScopeIntent);
             yield return Question(knowledge.Retriever, features, variant, [], dev.Facts[0], evidence, knowledge.Topics, "constraint variant of the dev set");
         }
