@@ -41,8 +41,17 @@ public sealed partial class AnswerFeatures
     /// <summary>How many features there are (<see cref="Names"/>.Count, as a constant for the model's vector column).</summary>
     public const int Count = 27;
 
+    /// <summary>What the features read of the question alone, once for all its candidates.</summary>
+    public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks);
+
+    public QuestionSignals Read(string question) => new(Years(question), _countries.Named(question), AnswerTypes.Of(question));
+
     /// <summary>The features of the <paramref name="index"/>-th fact of <paramref name="retrieval"/>.</summary>
-    public float[] Of(string question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext)
+    public float[] Of(string question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext) =>
+        Of(Read(question), retrieval, index, intent, usedContext);
+
+    /// <summary>The features of the <paramref name="index"/>-th fact of <paramref name="retrieval"/>, the question read once.</summary>
+    public float[] Of(QuestionSignals question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext)
     {
         var candidate = retrieval.Facts[index];
         var fact = candidate.Fact;
@@ -50,12 +59,12 @@ public sealed partial class AnswerFeatures
         var lead = index == 0
             ? retrieval.Facts.Count > 1 ? candidate.Score / Math.Max(1e-6, retrieval.Facts[1].Score) : 10
             : candidate.Score / Math.Max(1e-6, retrieval.Facts[0].Score);
-        var years = Years(question);
+        var years = question.Years;
         var (factText, factCountries) = _facts.TryGetValue(fact.Id, out var known) ? known : (FactText(fact), [.. _countries.Named(FactText(fact))]);
         var missingYears = years.Count(y => !factText.Contains(y, StringComparison.Ordinal));
-        var named = _countries.Named(question);
+        var named = question.Countries;
         var missingCountries = named.Count(c => !factCountries.Contains(c));
-        var asks = AnswerTypes.Of(question);
+        var asks = question.Asks;
         return
         [
             (float)Math.Log(1 + candidate.Score),

@@ -38,9 +38,10 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, doub
         var probabilities = new double[count];
         var vectors = new float[count][];
         var best = 0;
+        var signals = Features.Read(question);
         for (var i = 0; i < count; i++)
         {
-            vectors[i] = Features.Of(question, retrieval, i, intent, usedContext);
+            vectors[i] = Features.Of(signals, retrieval, i, intent, usedContext);
             probabilities[i] = Model.Probability(vectors[i]);
             if (probabilities[i] > probabilities[best])
             {

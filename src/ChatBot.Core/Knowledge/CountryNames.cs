@@ -8,26 +8,45 @@ namespace ChatBot.Core.Knowledge;
 /// </summary>
 public sealed class CountryNames
 {
-    private readonly (string Country, Regex Pattern)[] _countries;
+    private readonly Regex? _pattern;                  // every name of every country, longest first, in one pass
+    private readonly Dictionary<string, string> _country; // a name as written, lower case → its country
 
     public CountryNames(IEnumerable<(string Country, IReadOnlyList<string> Names)> countries)
     {
-        _countries = [.. countries.Select(c => (c.Country, new Regex(
-            @"(?<![\p{L}\p{N}])(" + string.Join("|", c.Names.Prepend(c.Country).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+"))) + @")(?![\p{L}\p{N}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))];
+        _country = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var (country, names) in countries)
+        {
+            foreach (var name in names.Prepend(country))
+            {
+                _country.TryAdd(Regex.Replace(name.Trim(), @"\s+", " "), country);
+            }
+        }
+        Count = _country.Values.Distinct(StringComparer.Ordinal).Count();
+        if (_country.Count > 0)
+        {
+            var alternatives = _country.Keys.OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+"));
+            _pattern = new Regex(@"(?<![\p{L}\p{N}])(" + string.Join("|", alternatives) + @")(?![\p{L}\p{N}])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        }
     }
 
     public static CountryNames Empty { get; } = new([]);
 
-    public int Count => _countries.Length;
+    /// <summary>How many countries the list names.</summary>
+    public int Count { get; }
 
     /// <summary>The countries <paramref name="text"/> names, by their file name.</summary>
     public IReadOnlyList<string> Named(string text)
     {
-        List<string>? named = null;
-        foreach (var (country, pattern) in _countries)
+        if (_pattern is null)
         {
-            if (pattern.IsMatch(text))
+            return [];
+        }
+        List<string>? named = null;
+        for (var match = _pattern.Match(text); match.Success; match = match.NextMatch())
+        {
+            var country = _country[Regex.Replace(match.Value, @"\s+", " ")];
+            if (named is null || !named.Contains(country))
             {
                 (named ??= []).Add(country);
             }

@@ -184,24 +184,30 @@ public sealed class FactRetriever
                     * (required != AnswerType.None && (_gives[doc] & required) == 0 ? Options.MissingKindFactor : 1)
                     * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
-                var missing = query.MissingEntities(_index, doc, Options.SpecificEntityIdf);
                 ranked.Add((new RankedFact(_facts[doc], score, coverage)
                 {
                     Bm25 = scores[doc],
                     FormSimilarity = similarity,
-                    OwnCoverage = query.OwnCoverage(_index, doc, term => IsCue(term, need)),
-                    MissingEntities = missing,
                     GivesKindAsked = answers,
                     LacksKindRequired = required != AnswerType.None && (_gives[doc] & required) == 0,
                     DefinesSubject = defined is not null && _defines[doc].Any(defined.Contains),
-                    CoverageConfidence = coverage * Math.Pow(Options.MissingEntityFactor, missing),
                 }, doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
             PreferLatestFigure(ranked, question);
-            var confidence = ranked.Count == 0 ? 0 : ranked[0].Fact.CoverageConfidence;
-            var facts = ranked.Take(top).Select(r => r.Fact).ToList();
-            var ownCoverage = ranked.Count == 0 ? 0 : ranked[0].Fact.OwnCoverage;
+            // What the answer model weighs beyond the ranking, for the facts handed on only.
+            var facts = ranked.Take(top).Select(r =>
+            {
+                var missing = query.MissingEntities(_index, r.Doc, Options.SpecificEntityIdf);
+                return r.Fact with
+                {
+                    OwnCoverage = query.OwnCoverage(_index, r.Doc, term => IsCue(term, need)),
+                    MissingEntities = missing,
+                    CoverageConfidence = r.Fact.Coverage * Math.Pow(Options.MissingEntityFactor, missing),
+                };
+            }).ToList();
+            var confidence = facts.Count == 0 ? 0 : facts[0].CoverageConfidence;
+            var ownCoverage = facts.Count == 0 ? 0 : facts[0].OwnCoverage;
             return new FactRetrieval(facts, confidence, analyzed.Unknown)
             {
                 OwnCoverage = ownCoverage,

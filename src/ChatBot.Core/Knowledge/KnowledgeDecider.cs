@@ -80,7 +80,11 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
         {
             return decision;
         }
-        var retrieval = candidates.Rank(topic, withContext: decision.UsedContext);
+        var retrieval = candidates.Rank(topic, withContext: decision.UsedContext, top: AnswerJudge.Candidates);
+        if (!retrieval.Facts.Any(r => r.Fact.Topic == topic && r.Fact.Id != decision.Fact!.Id))
+        {
+            return decision; // nothing the prior could replace the fact with: no need to ask the model
+        }
         var judged = judge.Judge(candidates.Question, retrieval, intent ?? IntentEvidence.None, decision.UsedContext);
         if (!judged.Answers)
         {
@@ -95,7 +99,7 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
     /// <summary>The fact <paramref name="topic"/> as a prior leads to, when the model would answer with one of that topic.</summary>
     public Fact? FactFor(FactCandidates candidates, string topic, IntentEvidence? intent = null)
     {
-        var retrieval = candidates.Rank(topic);
+        var retrieval = candidates.Rank(topic, top: AnswerJudge.Candidates);
         var judged = judge.Judge(candidates.Question, retrieval, intent ?? IntentEvidence.None, usedContext: false);
         return judged.Answers && retrieval.Facts[judged.Index].Fact is { } fact && fact.Topic == topic ? fact : null;
     }

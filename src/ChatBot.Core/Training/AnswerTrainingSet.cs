@@ -125,11 +125,12 @@ public static class AnswerTrainingSet
             rankings.Add(candidates.Rank(evidence.TopIntent, top: AnswerJudge.Candidates));
         }
         var rows = new List<(float[], bool)>();
+        var signals = features.Read(question);
         foreach (var retrieval in rankings)
         {
             for (var i = 0; i < retrieval.Facts.Count; i++)
             {
-                rows.Add((features.Of(question, retrieval, i, evidence, usedContext: false), right.Contains(retrieval.Facts[i].Fact.Id)));
+                rows.Add((features.Of(signals, retrieval, i, evidence, usedContext: false), right.Contains(retrieval.Facts[i].Fact.Id)));
             }
         }
         return new AnswerTrainingQuestion(text, group, right.Count > 0, rows, origin);
