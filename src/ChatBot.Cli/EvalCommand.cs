@@ -191,7 +191,7 @@ internal static class EvalCommand
         using var open = Brain(paths, 0, double.MaxValue);
         var (_, outcomes) = await new Evaluator(open.GetRequiredService<KnowledgeBase>()).RunAsync(open.GetRequiredService<IQuestionAnswerer>(), questions, set, cancellationToken);
         var (factThreshold, sweep) = ThresholdCalibration.Calibrate(questions, outcomes, new HashSet<string> { "Fact", "Timeline" });
-        Console.WriteLine($"fact answers (current AnswerThreshold {baseline.AnswerThreshold}):");
+        Console.WriteLine($"fact answers by the answer model's probability (the model's own threshold is in models/answer-model.json):");
         foreach (var point in sweep)
         {
             Console.WriteLine($"  threshold {point.Threshold:0.000}: accuracy {point.Accuracy:P1}, refusal {point.RefusalRate:P1}");
@@ -200,7 +200,7 @@ internal static class EvalCommand
         var (_, passageOutcomes) = await new Evaluator(withPassages.GetRequiredService<KnowledgeBase>()).RunAsync(withPassages.GetRequiredService<IQuestionAnswerer>(), questions, set, cancellationToken);
         var (passageThreshold, _) = ThresholdCalibration.Calibrate(questions, passageOutcomes, new HashSet<string> { "Passage" });
         var rescued = questions.Select((q, i) => (q, o: passageOutcomes[i])).Count(x => x.o.Kind == "Passage" && x.o.Right && x.o.Confidence >= passageThreshold);
-        Console.WriteLine($"proposed AnswerThreshold {factThreshold:0.000}; PassageThreshold {Math.Max(passageThreshold, baseline.PassageThreshold):0.000} " +
+        Console.WriteLine($"proposed answer model threshold {factThreshold:0.000} (try it with --threshold); PassageThreshold {Math.Max(passageThreshold, baseline.PassageThreshold):0.000} " +
             $"(out-of-scope passages reach {passageThreshold - ThresholdCalibration.Margin:0.000}; {rescued} answerable question(s) rescued by passages above it)");
     }
 
