@@ -58,7 +58,7 @@ public sealed class AnswerDecider(
         {
             // Unsure, or "not about the documents": answer only if a fact clearly does, else say so.
             var documents = Documents(message, candidates, string.Empty, top.Score, ranking);
-            if (documents.Kind is AnswerKind.Fact or AnswerKind.Timeline)
+            if (documents.Kind is AnswerKind.Fact or AnswerKind.Timeline or AnswerKind.NearMiss)
             {
                 return documents;
             }
@@ -107,6 +107,7 @@ public sealed class AnswerDecider(
             KnowledgeVerdict.Fact => (AnswerKind.Fact, ReplyReasons.Fact),
             KnowledgeVerdict.Timeline => (AnswerKind.Timeline, ReplyReasons.Timeline),
             KnowledgeVerdict.Passage => (AnswerKind.Passage, ReplyReasons.Passage),
+            KnowledgeVerdict.NearMiss => (AnswerKind.NearMiss, ReplyReasons.NearMiss),
             _ => (AnswerKind.Fallback, ReplyReasons.NoFact),
         };
         var answeredIntent = known.Verdict switch

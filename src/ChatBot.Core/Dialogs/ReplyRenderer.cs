@@ -32,6 +32,7 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
             ReplyReasons.NoFact => new BotAnswer(
                 texts.Say("no_fact", ("reason", texts.Say(decision.RefusalText))),
                 [], followUps.Examples(known!.Retrieval.Facts.Select(r => r.Fact.Topic)), "out_of_scope", decision.Confidence, AnswerKind.Fallback),
+            ReplyReasons.NearMiss => NearMiss(decision, known!),
             ReplyReasons.OutOfScope => OutOfScope(decision),
             ReplyReasons.Clarify => Clarify(decision),
             ReplyReasons.WhereFrom => WhereFrom(decision),
@@ -55,6 +56,17 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         intent,
         confidence,
         AnswerKind.Fact);
+
+    /// <summary>"I don't know that for 2031: ... What they do give:" and the facts they hold, each cited, none as the answer.</summary>
+    private BotAnswer NearMiss(AnswerDecision decision, KnowledgeDecision known)
+    {
+        var text = new StringBuilder(texts.Say("near_miss", ("constraint", known.Constraint ?? string.Empty))).Append('\n');
+        for (var i = 0; i < known.Held.Count; i++)
+        {
+            text.Append("\n- ").Append(known.Held[i].Answer).Append(" [").Append(i + 1).Append(']');
+        }
+        return new BotAnswer(text.ToString(), [.. known.Held.Select(f => f.Citation)], [], "out_of_scope", decision.Confidence, AnswerKind.NearMiss);
+    }
 
     private BotAnswer TimelineAnswer(KnowledgeDecision known)
     {

@@ -97,6 +97,56 @@ public sealed partial class AnswerFeatures
         ];
     }
 
+    /// <summary>
+    /// The features as if the question did not name its years and countries: no constraint to fail, and those words
+    /// (when the lexicon does not know them, as "2031" or "japan") no longer counted as unknown or unmatched.
+    /// </summary>
+    public static float[] WithoutConstraints(float[] strict, QuestionSignals question, FactRetrieval retrieval)
+    {
+        var relaxed = (float[])strict.Clone();
+        var names = question.Years.Concat(question.Countries).ToList();
+        var unknown = retrieval.UnknownWords.Count;
+        var dropped = retrieval.UnknownWords.Count(w => names.Any(n => n.Contains(w, StringComparison.OrdinalIgnoreCase))
+            || question.Countries.Count > 0 && !char.IsDigit(w[0]) && unknown > 0 && question.Countries.Count >= unknown);
+        dropped = Math.Min(dropped, unknown);
+        if (dropped > 0)
+        {
+            var share = strict[Index("unknown_share")];
+            var kept = share * (unknown - dropped) / unknown;
+            var scale = 1 / Math.Max(1e-3f, 1 - share + kept); // the unmatched unknown weight leaves the total
+            foreach (var name in (string[])["coverage", "own_coverage", "coverage_confidence"])
+            {
+                relaxed[Index(name)] = Math.Min(1, strict[Index(name)] * scale);
+            }
+            relaxed[Index("unknown_share")] = kept;
+            relaxed[Index("unknown_words")] = unknown - dropped;
+        }
+        foreach (var name in (string[])["missing_years", "question_years", "missing_countries", "question_countries"])
+        {
+            relaxed[Index(name)] = 0;
+        }
+        return relaxed;
+    }
+
+    private static int Index(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == name)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentOutOfRangeException(nameof(name), name, "no such feature");
+    }
+
+    /// <summary>The years and third countries the question names that <paramref name="fact"/> does not hold.</summary>
+    public IReadOnlyList<string> MissingConstraints(QuestionSignals question, Fact fact)
+    {
+        var (text, countries) = _facts.TryGetValue(fact.Id, out var known) ? known : (FactText(fact), [.. _countries.Named(FactText(fact))]);
+        return [.. question.Years.Where(y => !text.Contains(y, StringComparison.Ordinal)), .. question.Countries.Where(c => !countries.Contains(c))];
+    }
+
     /// <summary>The years a question names ("in 2019", "2031's trade").</summary>
     public static IReadOnlyList<string> Years(string text) => [.. Year().Matches(text).Select(m => m.Value).Distinct()];
 

@@ -28,6 +28,43 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, doub
 
     public AnswerFeatures Features { get; } = features;
 
+    /// <summary>
+    /// When the model refused: whether it would answer were it not for a year or a country the question names and
+    /// the fact does not hold — the subject is in the documents, the constraint is not. Then the constraint, and the
+    /// candidates of the same topic the model accepts without it (oldest first, at most three).
+    /// </summary>
+    public (string Constraint, IReadOnlyList<Fact> Held)? NearMiss(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext)
+    {
+        var signals = Features.Read(question);
+        if (signals.Years.Count == 0 && signals.Countries.Count == 0)
+        {
+            return null;
+        }
+        var count = Math.Min(Candidates, retrieval.Facts.Count);
+        var accepted = new List<Fact>();
+        for (var i = 0; i < count; i++)
+        {
+            var strict = Features.Of(signals, retrieval, i, intent, usedContext);
+            if (Model.Probability(AnswerFeatures.WithoutConstraints(strict, signals, retrieval)) >= Threshold)
+            {
+                accepted.Add(retrieval.Facts[i].Fact);
+            }
+        }
+        if (accepted.Count == 0)
+        {
+            return null;
+        }
+        var first = accepted[0];
+        var missing = Features.MissingConstraints(signals, first);
+        if (missing.Count == 0)
+        {
+            return null; // the fact holds what the question names: the refusal was for something else
+        }
+        var held = accepted.Where(f => f.Topic == first.Topic && Features.MissingConstraints(signals, f).Count > 0)
+            .OrderBy(f => f.AsOf ?? string.Empty, StringComparer.Ordinal).Take(3).ToList();
+        return (string.Join(" or ", missing), held);
+    }
+
     public Judgement Judge(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext)
     {
         var count = Math.Min(Candidates, retrieval.Facts.Count);

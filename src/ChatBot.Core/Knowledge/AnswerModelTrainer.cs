@@ -122,13 +122,16 @@ public static class AnswerModelTrainer
 
     /// <summary>
     /// The fingerprint of what the model's features and training rows are made from, as the host can check it:
-    /// the fact store, entities, countries, dialogs/ and the features' version (line endings normalized).
+    /// the fact store, entities, countries, dialogs/ (not its reply texts) and the features' version (line endings normalized).
     /// </summary>
     public static string Hash(ChatBotPaths paths)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = new[] { paths.Facts, paths.Entities, paths.Countries }
-            .Concat(Directory.Exists(paths.Dialogs) ? Directory.GetFiles(paths.Dialogs, "*.yaml").Order(StringComparer.Ordinal) : []);
+            .Concat(Directory.Exists(paths.Dialogs)
+                // The reply texts (responses.yaml) are no training data: rewording a reply does not stale the model.
+                ? Directory.GetFiles(paths.Dialogs, "*.yaml").Where(f => Path.GetFileName(f) != "responses.yaml").Order(StringComparer.Ordinal)
+                : []);
         foreach (var file in files)
         {
             sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));

@@ -63,6 +63,15 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
             }
             return FactDecision(best.Fact, retrieval, judged.Probability, usedContext) with { Judgement = judged };
         }
+        if (judge.NearMiss(question, retrieval, intent, usedContext) is { } near)
+        {
+            return new KnowledgeDecision(KnowledgeVerdict.NearMiss, retrieval, judged.Probability)
+            {
+                Constraint = near.Constraint,
+                Held = near.Held,
+                Judgement = judged,
+            };
+        }
         if (knowledge.Passages.Find(question) is { } passage && passage.Confidence >= options.PassageThreshold)
         {
             return new KnowledgeDecision(KnowledgeVerdict.Passage, retrieval, passage.Confidence) { Passage = passage, Judgement = judged };

@@ -1,4 +1,5 @@
 using ChatBot.Core.Dialogs;
+using ChatBot.Core.Evaluation;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Tests.Knowledge;
 
@@ -14,15 +15,19 @@ public sealed class AnswerModelTests(BotFixture real) : IClassFixture<BotFixture
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Theory]
-    [InlineData("how much has japan invested in kazakhstan")]
     [InlineData("when did the us and kazakhstan establish diplomatic relations")]
     [InlineData("what was kazakhstan korea trade in 2031")]
     public async Task A_question_the_documents_hold_the_subject_but_not_the_constraint_of_is_refused(string question)
     {
         var answer = await real.Pipeline(new MemoryStorage()).AnswerAsync("m1", question, None);
 
-        answer.Citations.ShouldBeEmpty();
-        answer.Kind.ShouldNotBe(AnswerKind.Fact);
+        // Refused: with nothing cited, or as a near miss that cites what the documents hold instead.
+        answer.Kind.ShouldBeOneOf(AnswerKind.Fallback, AnswerKind.OutOfScope, AnswerKind.NearMiss);
+        answer.Text.ShouldStartWith("I don't know");
+        if (answer.Kind != AnswerKind.NearMiss)
+        {
+            answer.Citations.ShouldBeEmpty();
+        }
     }
 
     [Fact]
@@ -69,6 +74,37 @@ public sealed class AnswerModelTests(BotFixture real) : IClassFixture<BotFixture
 
         var missing = Should.Throw<AnswerModelException>(() => AnswerModel.Load(Path.Combine(Path.GetTempPath(), $"none-{Guid.NewGuid():N}.zip"), "x"));
         missing.Message.ShouldContain("chatbot train");
+    }
+
+    [Fact]
+    public async Task A_near_miss_says_what_the_documents_lack_and_cites_what_they_hold_instead()
+    {
+        var answer = await real.Pipeline(new MemoryStorage()).AnswerAsync("m3", "how much has japan invested in kazakhstan", None);
+
+        answer.Kind.ShouldBe(AnswerKind.NearMiss);
+        answer.Text.ShouldStartWith("I don't know that for Japan");
+        answer.Text.ShouldContain("4.2 billion");
+        answer.Citations.ShouldNotBeEmpty();
+        foreach (var citation in answer.Citations)
+        {
+            real.Knowledge.Corpus.Find(citation.Source, citation.Quote, citation.FirstLine, citation.LastLine).ShouldNotBeNull(citation.Label);
+        }
+        var outOfScope = new DevQuestion("how much has japan invested in kazakhstan", DevQuestion.OutOfScope, null, null, false, null, []);
+        var judged = new Evaluator(real.Knowledge).Judge(outOfScope, answer);
+        judged.Right.ShouldBeTrue();
+        judged.ConfidentlyWrong.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_near_miss_for_a_year_lists_the_dated_figures_the_documents_give()
+    {
+        var answer = await real.Pipeline(new MemoryStorage()).AnswerAsync("m4", "how much did korea invest in kazakhstan in 1985", None);
+
+        answer.Kind.ShouldBe(AnswerKind.NearMiss);
+        answer.Text.ShouldStartWith("I don't know that for 1985");
+        answer.Text.ShouldContain("$3 billion");
+        answer.Text.ShouldContain("$4.2 billion");
+        answer.Citations.Count.ShouldBe(2);
     }
 
     private static int Index(string feature) => AnswerFeatures.Names.ToList().IndexOf(feature);
