@@ -1,9 +1,9 @@
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>
-/// The retriever's knobs: BM25F field weights, the intent prior, and the confidence thresholds below which the bot
-/// says it does not know. The thresholds are calibrated on the dev questions that are not held out
-/// (<c>chatbot eval --calibrate</c>); the host may override any of them from appsettings.json.
+/// The retriever's knobs: BM25F field weights, the intent prior, the re-ranking factors, and the few thresholds the
+/// answer model (models/answer-model.json, docs/answering.md) has not replaced: the passage fallback, a follow-up's
+/// own coverage, the suggestions' coverage. The host may override any of them from appsettings.json.
 /// </summary>
 public sealed record RetrievalOptions
 {
