@@ -15,7 +15,7 @@ internal static class CliErrors
         {
             return await command().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ChatBotDataException or DialogDataException or IntentModelException or ChatBot.Core.Curation.CuratorStoreUnavailableException or DirectoryNotFoundException or FileNotFoundException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ChatBotDataException or DialogDataException or IntentModelException or ChatBot.Core.Knowledge.AnswerModelException or ChatBot.Core.Curation.CuratorStoreUnavailableException or DirectoryNotFoundException or FileNotFoundException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"chatbot: {ex.Message}").ConfigureAwait(false);
             return BadInput;

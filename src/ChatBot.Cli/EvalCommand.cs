@@ -29,7 +29,7 @@ internal static class EvalCommand
         var all = new Option<bool>("--all") { Description = "Evaluate dev and held-out questions together" };
         var report = new Option<string>("--report") { Description = "Where to write the JSON report", DefaultValueFactory = _ => "TestResults/eval-report.json" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Sweep the confidence thresholds on the chosen questions and propose values" };
-        var threshold = new Option<double?>("--threshold") { Description = "Override the answer confidence threshold (to try a value before putting it in the options)" };
+        var threshold = new Option<double?>("--threshold") { Description = "Override the answer model's threshold (to try a value; `chatbot train --target-wrong-rate` sets the model's)" };
         var passageThreshold = new Option<double?>("--passage-threshold") { Description = "Override the passage fallback threshold" };
         var final = new Option<bool>("--final") { Description = "Allow a fresh set's final half (it is run once, at the very end)" };
         var command = new Command("eval", "Evaluate the bot on a question set.") { root, questions, holdout, all, report, calibrate, threshold, passageThreshold, final };
@@ -74,10 +74,13 @@ internal static class EvalCommand
             var run = await evaluator.RunAsync(services.GetRequiredService<IQuestionAnswerer>(), chosen, set, cancellationToken);
             var summary = run.Report;
             Print(summary);
+            var judge = services.GetRequiredService<AnswerJudge>();
+            var calibration = Calibration(judge, run.Outcomes);
+            PrintCalibration(judge, calibration);
             var reportPath = Path.GetFullPath(result.GetValue(report)!);
             Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
             await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(
-                new { summary.Accuracy, summary.RefusalRate, summary.ConfidentlyWrongRate, summary.ConversationRate, Report = summary, Outcomes = run.Outcomes, Conversations = run.Conversations }, Json), cancellationToken);
+                new { summary.Accuracy, summary.RefusalRate, summary.ConfidentlyWrongRate, summary.ConversationRate, Calibration = calibration, Report = summary, Outcomes = run.Outcomes, Conversations = run.Conversations }, Json), cancellationToken);
             Console.WriteLine($"report: {reportPath}");
             return 0;
         }));
@@ -93,7 +96,7 @@ internal static class EvalCommand
         var overrides = new Dictionary<string, string?>();
         if (answerThreshold is { } answer)
         {
-            overrides[$"Retrieval:{nameof(RetrievalOptions.AnswerThreshold)}"] = answer.ToString(CultureInfo.InvariantCulture);
+            overrides[$"Retrieval:{nameof(RetrievalOptions.AnswerModelThreshold)}"] = answer.ToString(CultureInfo.InvariantCulture);
         }
         if (passageThreshold is { } passage)
         {
@@ -142,6 +145,34 @@ internal static class EvalCommand
         }
     }
 
+    /// <summary>This run's calibration: the answers the model let through, by probability, against how often they were right.</summary>
+    private static EvalCalibration Calibration(AnswerJudge judge, IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var scored = outcomes.Where(o => o.Expected != "(not scored)").ToList();
+        var answered = scored.Where(o => o.Kind is "Fact" or "Timeline").ToList();
+        return new EvalCalibration(
+            judge.Threshold,
+            answered.Count,
+            answered.Count(o => !o.Right),
+            scored.Count == 0 ? 0 : Math.Round(answered.Count(o => !o.Right) / (double)scored.Count, 4),
+            AnswerModelTrainer.Reliability(answered.Select(o => (o.Confidence, o.Right))));
+    }
+
+    private static void PrintCalibration(AnswerJudge judge, EvalCalibration calibration)
+    {
+        var card = judge.Model.Card;
+        Console.WriteLine($"answer model {card.Trainer}, threshold {calibration.Threshold:0.00} (trained for at most {card.TargetWrongRate:P1} wrong; cross-validated " +
+            $"{card.CrossValidation.AnsweredRight:P1} answered right, {card.CrossValidation.Refused:P1} refused, {card.CrossValidation.WrongRate:P2} wrong, AUC {card.CrossValidation.Auc:0.000})");
+        Console.WriteLine($"  this run: {calibration.Answered} answered from facts, {calibration.AnsweredWrongly} of them wrong = {calibration.WrongRate:P1} of the scored questions");
+        Console.WriteLine("  reliability   probability  answers  mean p  right   | cross-validated: questions  mean p  right");
+        for (var i = 0; i < calibration.Reliability.Count; i++)
+        {
+            var bin = calibration.Reliability[i];
+            var cv = i < card.Reliability.Count ? card.Reliability[i] : null;
+            Console.WriteLine($"                {bin.From:0.0}–{bin.To:0.0}      {bin.Count,5}  {bin.MeanProbability,6:0.000}  {bin.RightRate,5:0.000}   |                  {cv?.Count,5}  {cv?.MeanProbability,6:0.000}  {cv?.RightRate,5:0.000}");
+        }
+    }
+
     /// <summary>Whether a file is a final half (its header says so): it is run once, at the end, and only on purpose.</summary>
     private static bool IsFinalHalf(string file) =>
         File.ReadLines(file).FirstOrDefault()?.StartsWith("# Final half", StringComparison.Ordinal) == true;
@@ -160,7 +191,7 @@ internal static class EvalCommand
         using var open = Brain(paths, 0, double.MaxValue);
         var (_, outcomes) = await new Evaluator(open.GetRequiredService<KnowledgeBase>()).RunAsync(open.GetRequiredService<IQuestionAnswerer>(), questions, set, cancellationToken);
         var (factThreshold, sweep) = ThresholdCalibration.Calibrate(questions, outcomes, new HashSet<string> { "Fact", "Timeline" });
-        Console.WriteLine($"fact answers (current AnswerThreshold {baseline.AnswerThreshold}):");
+        Console.WriteLine($"fact answers by the answer model's probability (the model's own threshold is in models/answer-model.json):");
         foreach (var point in sweep)
         {
             Console.WriteLine($"  threshold {point.Threshold:0.000}: accuracy {point.Accuracy:P1}, refusal {point.RefusalRate:P1}");
@@ -169,10 +200,13 @@ internal static class EvalCommand
         var (_, passageOutcomes) = await new Evaluator(withPassages.GetRequiredService<KnowledgeBase>()).RunAsync(withPassages.GetRequiredService<IQuestionAnswerer>(), questions, set, cancellationToken);
         var (passageThreshold, _) = ThresholdCalibration.Calibrate(questions, passageOutcomes, new HashSet<string> { "Passage" });
         var rescued = questions.Select((q, i) => (q, o: passageOutcomes[i])).Count(x => x.o.Kind == "Passage" && x.o.Right && x.o.Confidence >= passageThreshold);
-        Console.WriteLine($"proposed AnswerThreshold {factThreshold:0.000}; PassageThreshold {Math.Max(passageThreshold, baseline.PassageThreshold):0.000} " +
+        Console.WriteLine($"proposed answer model threshold {factThreshold:0.000} (try it with --threshold); PassageThreshold {Math.Max(passageThreshold, baseline.PassageThreshold):0.000} " +
             $"(out-of-scope passages reach {passageThreshold - ThresholdCalibration.Margin:0.000}; {rescued} answerable question(s) rescued by passages above it)");
     }
 
     private static string Resolve(ChatBotPaths paths, string file) =>
         Path.IsPathRooted(file) || File.Exists(file) ? file : Path.Combine(paths.Root, file);
 }
+
+/// <summary>An eval run's calibration of the answer model: answers let through, wrong ones, and the reliability table.</summary>
+internal sealed record EvalCalibration(double Threshold, int Answered, int AnsweredWrongly, double WrongRate, IReadOnlyList<ReliabilityBin> Reliability);

@@ -39,10 +39,21 @@ internal static class RetrievalExplanation
         text.Append("\nunknown: ").AppendJoin(' ', analyzed.Unknown);
         var timeline = TimelineBuilder.IsTimelineQuestion(message.Question);
         var retrieval = knowledge.Retriever.Retrieve(question);
-        text.Append(CultureInfo.InvariantCulture, $"\ntimeline cue: {timeline}; confidence {retrieval.Confidence:0.000} (threshold {knowledge.Options.AnswerThreshold})");
+        text.Append(CultureInfo.InvariantCulture, $"\ntimeline cue: {timeline}; coverage confidence {retrieval.Confidence:0.000}");
         foreach (var ranked in retrieval.Facts)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n  {ranked.Score,7:0.00} cov {ranked.Coverage:0.00} bm25 {ranked.Bm25,6:0.00} form {ranked.FormSimilarity:0.00}  {ranked.Fact.Id} [{ranked.Fact.Topic}]");
+        }
+        if (decision.Knowledge?.Judgement is { Probabilities.Count: > 0 } judged && decision.Knowledge.Retrieval is { } weighed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nanswer model (threshold {judged.Threshold:0.00}; see models/answer-model.json): " +
+                $"{(judged.Answers ? "answers with" : "refuses; best")} candidate {judged.Index + 1} at probability {judged.Probability:0.000}");
+            for (var i = 0; i < judged.Probabilities.Count; i++)
+            {
+                var features = judged.Features[i];
+                text.Append(CultureInfo.InvariantCulture, $"\n  p {judged.Probabilities[i]:0.000}  {weighed.Facts[i].Fact.Id}: ")
+                    .AppendJoin(", ", AnswerFeatures.Names.Select((n, j) => string.Create(CultureInfo.InvariantCulture, $"{n} {features[j]:0.##}")));
+            }
         }
         if (knowledge.Passages.Find(question) is { } passage)
         {

@@ -11,6 +11,8 @@ public sealed record ChatBotPaths(string Root)
     public string Lexicon => Path.Combine(Models, "lexicon.yaml");
     public string IntentModel => Path.Combine(Models, "intent-classifier.zip");
     public string WordVectors => Path.Combine(Models, "word-vectors.bin");
+    public string AnswerModel => Path.Combine(Models, "answer-model.zip");
+    public string Countries => Path.Combine(Models, "countries.txt");
 
     /// <summary>
     /// The repo root: the first folder, walking up from CHATBOT_ROOT, the working directory, the app's own folder and then the folder it was built in,

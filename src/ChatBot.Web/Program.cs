@@ -29,7 +29,7 @@ try
     return 0;
 }
 catch (Exception ex) when (ex is OptionsValidationException or DirectoryNotFoundException or ChatBot.Core.ChatBotDataException
-    or ChatBot.Core.Intents.IntentModelException or ChatBot.Core.Intents.DialogDataException)
+    or ChatBot.Core.Intents.IntentModelException or ChatBot.Core.Intents.DialogDataException or ChatBot.Core.Knowledge.AnswerModelException)
 {
     // A bad setting or missing data stops the host with one clear line, not a stack trace.
     Console.Error.WriteLine($"chatbot: cannot start: {ex.Message}");

@@ -1,23 +1,40 @@
 using System.CommandLine;
 using ChatBot.Core;
+using ChatBot.Core.Evaluation;
 using ChatBot.Core.Intents;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Training;
+using Microsoft.Extensions.Configuration;
 
 namespace ChatBot.Cli;
 
 /// <summary>
-/// <c>chatbot train</c>: compares the trainers by 5-fold cross-validation (near-duplicate examples kept in one fold) and
-/// writes models/intent-classifier.zip with the hash of the data it learned from.
+/// <c>chatbot train</c>: compares the intent trainers by 5-fold cross-validation (near-duplicate examples kept in one
+/// fold) and writes models/intent-classifier.zip with the hash of the data it learned from; then trains the answer
+/// model (answer or refuse) on the fact forms, dialogs/ out-of-scope examples and the dev set, cross-validated by
+/// fact, and writes models/answer-model.zip with its threshold, calibration and hash.
 /// </summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
         var root = CliOptions.Root();
-        var command = new Command("train", "Train the intent classifier from dialogs/ (and the fact questions) and save it to models/: the only command that writes there.") { root };
+        var questions = new Option<string>("--questions") { Description = "The dev set the answer model learns from (its non-holdout questions)", DefaultValueFactory = _ => "tests/data/questions.yaml" };
+        var target = new Option<double>("--target-wrong-rate") { Description = "The share of training questions (cross-validated) the answer model may answer wrongly at its threshold", DefaultValueFactory = _ => AnswerModelTrainer.DefaultTargetWrongRate };
+        // FastTree (8 leaves) was chosen on the fresh set's tuning half and the dev set (docs/answering.md, "Choosing the trainer").
+        var trainer = new Option<string?>("--answer-trainer") { Description = "The answer-model trainer to keep, by its printed name; empty = the one cross-validation prefers", DefaultValueFactory = _ => "FastTree (8 leaves)" };
+        var answerOnly = new Option<bool>("--answer-model-only") { Description = "Keep the committed intent model (it must be current) and train the answer model alone" };
+        var command = new Command("train", "Train the intent classifier and the answer model from dialogs/, the facts and the dev set, and save them to models/: the only command that writes there.") { root, questions, target, answerOnly, trainer };
         command.SetAction((result, cancellationToken) => CliErrors.Guard(() =>
         {
             var paths = CliOptions.Paths(result, root);
             var data = IntentTrainingSource.Load(paths);
+            var answerTrainer = result.GetValue(trainer) is { Length: > 0 } named ? named : null;
+            if (result.GetValue(answerOnly))
+            {
+                TrainAnswerModel(paths, data, IntentTrainingSource.LoadClassifier(paths, cancellationToken), result.GetValue(questions)!, result.GetValue(target), answerTrainer, cancellationToken);
+                return Task.FromResult(0);
+            }
             Console.WriteLine($"{data.Dialogs.Dialogs.Count} intents, {data.DialogExamples.Count} dialog examples, {data.FactQuestions.Count} fact questions; " +
                 $"{NearDuplicateCount(data)} examples have a near-duplicate and share its fold");
             foreach (var warning in data.Dialogs.Warnings)
@@ -31,9 +48,41 @@ internal static class TrainCommand
             }
             IntentTrainer.Save(trained, paths.IntentModel);
             Console.WriteLine($"kept {trained.Trainer.Name}; wrote {paths.IntentModel} and {IntentTrainer.HashFileFor(paths.IntentModel)} ({trained.DialogsHash[..12]})");
+
+            TrainAnswerModel(paths, data, trained.Classifier(), result.GetValue(questions)!, result.GetValue(target), answerTrainer, cancellationToken);
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    private static void TrainAnswerModel(ChatBotPaths paths, IntentTrainingData data, IntentClassifier classifier, string questionsFile, double target, string? trainer, CancellationToken cancellationToken)
+    {
+        // The retrieval knobs as the host reads them, so the features are the ones a live turn computes.
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(paths.Root, "appsettings.json"), optional: true).Build();
+        var knowledge = KnowledgeBase.Load(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
+        var features = new AnswerFeatures(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics);
+        var file = Path.IsPathRooted(questionsFile) || File.Exists(questionsFile) ? questionsFile : Path.Combine(paths.Root, questionsFile);
+        var dev = File.Exists(file) ? DevQuestionSet.Load(file) : [];
+        var set = AnswerTrainingSet.Build(knowledge, features, data, classifier, dev, cancellationToken);
+        foreach (var origin in set.GroupBy(q => q.Origin))
+        {
+            Console.WriteLine($"  answer model data: {origin.Count(),4} questions from {origin.Key} ({origin.Count(q => q.Answerable)} answerable)");
+        }
+        var model = AnswerModelTrainer.Train(set, AnswerModelTrainer.Hash(paths), target, cancellationToken, trainer);
+        foreach (var c in model.Card.Comparison)
+        {
+            Console.WriteLine($"  {c.Trainer,-40} grouped 5-fold AUC {c.Auc:0.000}  log-loss {c.LogLoss:0.000}  answered right {c.AnsweredRight:P1}  wrong {c.WrongRate:P2}");
+        }
+        AnswerModelTrainer.Save(model, paths.AnswerModel);
+        var cv = model.Card.CrossValidation;
+        Console.WriteLine($"kept {model.Card.Trainer}; threshold {model.Card.Threshold:0.00} for at most {target:P1} wrong answers " +
+            $"(cross-validated: {cv.AnsweredRight:P1} of answerable answered right, {cv.Refused:P1} of the rest refused, {cv.WrongRate:P2} wrong); " +
+            $"wrote {paths.AnswerModel}, {Path.GetFileName(AnswerModel.CardFileFor(paths.AnswerModel))} and {Path.GetFileName(AnswerModel.HashFileFor(paths.AnswerModel))} ({model.Card.Hash[..12]})");
+        Console.WriteLine("  reliability (best candidate per question, out of fold): probability bin, questions, mean probability, right");
+        foreach (var bin in model.Card.Reliability)
+        {
+            Console.WriteLine($"    {bin.From:0.0}–{bin.To:0.0}  {bin.Count,5}  {bin.MeanProbability,6:0.000}  {bin.RightRate,6:0.000}");
+        }
     }
 
     private static int NearDuplicateCount(IntentTrainingData data) =>

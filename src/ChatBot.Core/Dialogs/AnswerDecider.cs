@@ -58,7 +58,7 @@ public sealed class AnswerDecider(
         {
             // Unsure, or "not about the documents": answer only if a fact clearly does, else say so.
             var documents = Documents(message, candidates, string.Empty, top.Score, ranking);
-            if (documents.Kind is AnswerKind.Fact or AnswerKind.Timeline)
+            if (documents.Kind is AnswerKind.Fact or AnswerKind.Timeline or AnswerKind.NearMiss)
             {
                 return documents;
             }
@@ -79,7 +79,8 @@ public sealed class AnswerDecider(
         var decision = Documents(message, candidates, top.Intent, top.Score, ranking);
         if (decision.Kind == AnswerKind.Fact && runnerUp.Score >= options.MinConfidence && ranking.Margin < options.ClarifyMargin
             && dialogs.Find(runnerUp.Intent) is { } other && HandlerKinds.AnswersFromDocuments(other.Handler)
-            && decider.FactFor(candidates, top.Intent) is { } first && decider.FactFor(candidates, runnerUp.Intent) is { } second && first.Id != second.Id)
+            && decider.FactFor(candidates, top.Intent, Evidence(ranking, null)) is { } first && decider.FactFor(candidates, runnerUp.Intent, Evidence(ranking, null)) is { } second
+            && first.Id != second.Id)
         {
             // Two close topics are worth a question back only when each leads to a fact of its own.
             return new AnswerDecision(AnswerKind.Clarify, ReplyReasons.Clarify, top.Intent, top.Score)
@@ -95,16 +96,18 @@ public sealed class AnswerDecider(
     /// <summary>The documents' answer under <paramref name="intent"/>: the knowledge decision, re-ranked with the intent as a prior.</summary>
     private AnswerDecision Documents(ResolvedMessage message, FactCandidates candidates, string intent, double confidence, IntentRanking? ranking)
     {
-        var known = decider.Decide(message.Question, candidates, message.FollowUp, message.Leans);
+        var evidence = Evidence(ranking, message.Intent);
+        var known = decider.Decide(message.Question, candidates, message.FollowUp, message.Leans, evidence);
         if (message.FollowUp is null)
         {
-            known = decider.WithTopicPrior(known, candidates, intent);
+            known = decider.WithTopicPrior(known, candidates, intent, evidence);
         }
         var (kind, reason) = known.Verdict switch
         {
             KnowledgeVerdict.Fact => (AnswerKind.Fact, ReplyReasons.Fact),
             KnowledgeVerdict.Timeline => (AnswerKind.Timeline, ReplyReasons.Timeline),
             KnowledgeVerdict.Passage => (AnswerKind.Passage, ReplyReasons.Passage),
+            KnowledgeVerdict.NearMiss => (AnswerKind.NearMiss, ReplyReasons.NearMiss),
             _ => (AnswerKind.Fallback, ReplyReasons.NoFact),
         };
         var answeredIntent = known.Verdict switch
@@ -123,6 +126,17 @@ public sealed class AnswerDecider(
         };
     }
 
+    /// <summary>What the classifier said, for the answer model; a topic the conversation fixed when it did not ask the classifier.</summary>
+    private IntentEvidence Evidence(IntentRanking? ranking, string? fixedIntent)
+    {
+        if (ranking is null)
+        {
+            return fixedIntent is null ? IntentEvidence.None : IntentEvidence.FixedTo(fixedIntent);
+        }
+        var outOfScope = ranking.Ranked.FirstOrDefault(r => dialogs.Find(r.Intent)?.Handler == HandlerKind.OutOfScope)?.Score ?? 0;
+        return new IntentEvidence(ranking.Top.Intent, ranking.Top.Score, outOfScope);
+    }
+
     /// <summary>"tell me more": the most relevant fact of the last topic not shown yet; when relevance runs out, the topic's others in store order.</summary>
     private AnswerDecision More(ResolvedMessage message, ConversationState state)
     {
@@ -139,7 +153,7 @@ public sealed class AnswerDecider(
         return new AnswerDecision(AnswerKind.Fact, ReplyReasons.Fact, topic, retrieval.Confidence)
         {
             Message = message,
-            Knowledge = KnowledgeDecider.FactDecision(next, retrieval),
+            Knowledge = KnowledgeDecider.FactDecision(next, retrieval, retrieval.Confidence),
         };
     }
 

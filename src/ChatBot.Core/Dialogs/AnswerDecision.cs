@@ -17,6 +17,7 @@ public static class ReplyReasons
     public const string SmallTalk = "small_talk";
     public const string Sources = "sources";
     public const string LostThread = "lost_thread";
+    public const string NearMiss = "near_miss";
 }
 
 /// <summary>
@@ -47,5 +48,5 @@ public sealed record AnswerDecision(AnswerKind Kind, string Reason, string Inten
     public IReadOnlyList<Fact> Facts => Knowledge?.Facts ?? [];
 
     /// <summary>Fallback and out-of-scope replies: the turn goes to the unanswered log.</summary>
-    public bool Unanswered => Kind is AnswerKind.Fallback or AnswerKind.OutOfScope;
+    public bool Unanswered => Kind is AnswerKind.Fallback or AnswerKind.OutOfScope or AnswerKind.NearMiss;
 }

@@ -29,4 +29,7 @@ public enum AnswerKind
     OutOfScope,
     SmallTalk,
     LostThread,
+
+    /// <summary>The documents hold the subject but not the year or country asked about: a refusal that cites what they do hold.</summary>
+    NearMiss,
 }

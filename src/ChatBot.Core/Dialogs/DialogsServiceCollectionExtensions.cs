@@ -20,7 +20,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(_ => DialogCatalog.Load(paths.Dialogs));
         services.AddSingleton(_ => ReplyTexts.Load(paths.Dialogs));
         services.AddSingleton(_ => SourceCatalog.Load(paths));
-        services.AddSingleton(sp => new KnowledgeDecider(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton(sp => new KnowledgeDecider(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<AnswerJudge>()));
         services.AddSingleton<PronounResolver>();
         services.AddSingleton<CounterpartSwap>();
         services.AddSingleton<MessageResolver>();

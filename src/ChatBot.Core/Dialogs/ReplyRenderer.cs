@@ -36,12 +36,13 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         var known = decision.Knowledge;
         return decision.Reason switch
         {
-            ReplyReasons.Fact => FactAnswer(known!.Fact!, known.Retrieval, decision.Message.Question, decision.Intent),
+            ReplyReasons.Fact => FactAnswer(known!.Fact!, known.Retrieval, decision.Message.Question, decision.Intent, known.Confidence),
             ReplyReasons.Timeline => TimelineAnswer(known!),
             ReplyReasons.Passage => PassageAnswer(known!.Passage!),
             ReplyReasons.NoFact => new BotAnswer(
                 texts.Say("no_fact", ("reason", texts.Say(decision.RefusalText))),
                 [], followUps.Examples(known!.Retrieval.Facts.Select(r => r.Fact.Topic)), "out_of_scope", decision.Confidence, AnswerKind.Fallback),
+            ReplyReasons.NearMiss => NearMiss(decision, known!),
             ReplyReasons.OutOfScope => OutOfScope(decision),
             ReplyReasons.Clarify => Clarify(decision),
             ReplyReasons.WhereFrom => WhereFrom(decision),
@@ -58,13 +59,24 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         texts.Say("clarify_choice", ("topic", Title(choice.Intent)), ("question", choice.Question));
 
     /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
-    private BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question, string intent) => new(
+    private BotAnswer FactAnswer(Fact fact, FactRetrieval retrieval, string question, string intent, double confidence) => new(
         fact.Answer,
         [.. fact.Locations.Select(l => new Citation(l.Source, l.FirstLine, l.LastLine, l.Quote))],
         followUps.After(fact, retrieval.Facts.Skip(1), question),
         intent,
-        retrieval.Confidence,
+        confidence,
         AnswerKind.Fact);
+
+    /// <summary>"I don't know that for 2031: ... What they do give:" and the facts they hold, each cited, none as the answer.</summary>
+    private BotAnswer NearMiss(AnswerDecision decision, KnowledgeDecision known)
+    {
+        var text = new StringBuilder(texts.Say("near_miss", ("constraint", known.Constraint ?? string.Empty))).Append('\n');
+        for (var i = 0; i < known.Held.Count; i++)
+        {
+            text.Append("\n- ").Append(known.Held[i].Answer).Append(" [").Append(i + 1).Append(']');
+        }
+        return new BotAnswer(text.ToString(), [.. known.Held.Select(f => f.Citation)], [], "out_of_scope", decision.Confidence, AnswerKind.NearMiss);
+    }
 
     private BotAnswer TimelineAnswer(KnowledgeDecision known)
     {

@@ -36,6 +36,7 @@ public sealed partial class ReplyTexts
         ["where_from_one"] = [],
         ["where_from_many"] = [],
         ["nothing_more"] = ["topic"],
+        ["near_miss"] = ["constraint"],
         ["lost_thread"] = [],
     };
 

@@ -10,6 +10,8 @@ namespace ChatBot.Core.Evaluation;
 /// for a question without fact ids, cites the expected seed at the lines where the expected phrase occurs (within
 /// the question's <c>lines</c> when it gives them); an out-of-scope question or turn must be refused (no citation).
 /// A cited answer that is not right and says nothing of doubt (<see cref="UncertaintyWording"/>) is confidently wrong.
+/// A near miss (<see cref="AnswerKind.NearMiss"/>: "I don't know that for 2031 … what they do give: …") refuses, though
+/// it cites what the documents hold: right for an out-of-scope question, a refusal for an answerable one.
 /// </summary>
 public sealed class Evaluator(KnowledgeBase knowledge)
 {
@@ -93,6 +95,8 @@ public sealed class Evaluator(KnowledgeBase knowledge)
     public EvalOutcome Judge(DevQuestion question, BotAnswer answer)
     {
         var cited = answer.Citations.Count > 0;
+        // A near miss refuses and cites what the documents hold instead: a refusal, never the answer.
+        var nearMiss = answer.Kind == AnswerKind.NearMiss;
         var got = !cited
             ? $"no citation ({answer.Kind})"
             : $"{string.Join("; ", answer.Citations.Take(3).Select(c => c.Label))}{(answer.Citations.Count > 3 ? "; ..." : "")} — {Shorten(answer.Text)}";
@@ -101,7 +105,7 @@ public sealed class Evaluator(KnowledgeBase knowledge)
         var located = true;
         if (question.IsOutOfScope)
         {
-            (expected, right) = ("a refusal", !cited);
+            (expected, right) = ("a refusal", !cited || nearMiss);
         }
         else if (question.Facts.Count > 0)
         {
@@ -126,10 +130,11 @@ public sealed class Evaluator(KnowledgeBase knowledge)
         {
             (expected, right) = ("(not scored)", true);
         }
+        right &= question.IsOutOfScope || !nearMiss;
         var miss = right ? null
             : !located ? MissKinds.BadExpectation
             : question.IsOutOfScope ? MissKinds.OutOfScopeAnswered
-            : cited ? MissKinds.WrongFact
+            : cited && !nearMiss ? MissKinds.WrongFact
             : MissKinds.NotAnswered;
         return new EvalOutcome(question.Q, question.After, question.Intent, question.Holdout, expected, got, answer.Kind.ToString(), answer.Confidence, right)
         {

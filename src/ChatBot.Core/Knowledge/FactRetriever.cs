@@ -147,7 +147,7 @@ public sealed class FactRetriever
     {
         if (query.Count == 0)
         {
-            return new FactRetrieval([], 0, analyzed.Unknown);
+            return new FactRetrieval([], 0, analyzed.Unknown) { UnknownShare = analyzed.Unknown.Count > 0 ? 1 : 0, Corrected = analyzed.Corrected.Count(c => c) };
         }
         var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
         try
@@ -184,15 +184,37 @@ public sealed class FactRetriever
                     * (required != AnswerType.None && (_gives[doc] & required) == 0 ? Options.MissingKindFactor : 1)
                     * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
                     * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
-                ranked.Add((new RankedFact(_facts[doc], score, coverage) { Bm25 = scores[doc], FormSimilarity = similarity }, doc));
+                ranked.Add((new RankedFact(_facts[doc], score, coverage)
+                {
+                    Bm25 = scores[doc],
+                    FormSimilarity = similarity,
+                    GivesKindAsked = answers,
+                    LacksKindRequired = required != AnswerType.None && (_gives[doc] & required) == 0,
+                    DefinesSubject = defined is not null && _defines[doc].Any(defined.Contains),
+                }, doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
             PreferLatestFigure(ranked, question);
-            var confidence = ranked.Count == 0 ? 0
-                : ranked[0].Fact.Coverage * Math.Pow(Options.MissingEntityFactor, query.MissingEntities(_index, ranked[0].Doc, Options.SpecificEntityIdf));
-            var facts = ranked.Take(top).Select(r => r.Fact).ToList();
-            var ownCoverage = ranked.Count == 0 ? 0 : query.OwnCoverage(_index, ranked[0].Doc, term => IsCue(term, need));
-            return new FactRetrieval(facts, confidence, analyzed.Unknown) { OwnCoverage = ownCoverage };
+            // What the answer model weighs beyond the ranking, for the facts handed on only.
+            var facts = ranked.Take(top).Select(r =>
+            {
+                var missing = query.MissingEntities(_index, r.Doc, Options.SpecificEntityIdf);
+                return r.Fact with
+                {
+                    OwnCoverage = query.OwnCoverage(_index, r.Doc, term => IsCue(term, need)),
+                    MissingEntities = missing,
+                    CoverageConfidence = r.Fact.Coverage * Math.Pow(Options.MissingEntityFactor, missing),
+                };
+            }).ToList();
+            var confidence = facts.Count == 0 ? 0 : facts[0].CoverageConfidence;
+            var ownCoverage = facts.Count == 0 ? 0 : facts[0].OwnCoverage;
+            return new FactRetrieval(facts, confidence, analyzed.Unknown)
+            {
+                OwnCoverage = ownCoverage,
+                QuestionTerms = query.OwnTerms,
+                UnknownShare = query.OwnUnknownShare,
+                Corrected = analyzed.Corrected.Count(c => c),
+            };
         }
         finally
         {

@@ -3,92 +3,119 @@ using System.Text.RegularExpressions;
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>
-/// Decides from the documents alone whether, and with what, a question can be answered: the best curated fact above
-/// the confidence threshold (or a dated timeline, or a clearly matching seed passage), else "no fact". It reads the
-/// turn's one <see cref="FactCandidates"/> and scans nothing itself; wording the reply is someone else's job.
+/// Decides from the documents alone whether, and with what, a question can be answered: the candidate fact the
+/// <see cref="AnswerJudge"/> finds most probable, when its probability reaches the answer model's threshold (or a
+/// dated timeline, or a clearly matching seed passage), else "no fact". It reads the turn's one
+/// <see cref="FactCandidates"/> and scans nothing itself; wording the reply is someone else's job.
 /// </summary>
-public sealed partial class KnowledgeDecider(KnowledgeBase knowledge)
+public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudge judge)
 {
     /// <summary>The text a question is retrieved by: a timeline cue ("over the years") says how to answer, not what about.</summary>
     public static string RetrievalText(string question) =>
         TimelineBuilder.IsTimelineQuestion(question) ? TimelineBuilder.WithoutCue(question) : question;
+
+    public AnswerJudge Judge => judge;
 
     /// <summary>
     /// The decision for <paramref name="question"/> from <paramref name="candidates"/> (scored from
     /// <see cref="RetrievalText"/> of it, with the previous question as context when there was one).
     /// <paramref name="followUp"/>, when the question leans on the previous one, gives the last answer's topic as a
     /// prior and the facts just shown; <paramref name="leans"/> says the question reads as a follow-up, so the
-    /// context is preferred over the question alone.
+    /// context is preferred over the question alone; <paramref name="intent"/> is what the classifier said.
     /// </summary>
-    public KnowledgeDecision Decide(string question, FactCandidates candidates, FollowUpPrior? followUp = null, bool leans = false)
+    public KnowledgeDecision Decide(string question, FactCandidates candidates, FollowUpPrior? followUp = null, bool leans = false, IntentEvidence? intent = null)
     {
+        intent ??= IntentEvidence.None;
         var options = knowledge.Options;
         if (AsksAboutThePresent(question))
         {
             var plain = candidates.Rank();
-            return new KnowledgeDecision(KnowledgeVerdict.AfterTheDocuments, plain, plain.Confidence);
+            return new KnowledgeDecision(KnowledgeVerdict.AfterTheDocuments, plain, 0);
         }
         var boost = followUp is { Reask: true } ? options.ReaskPriorBoost : (double?)null;
         var retrieval = candidates.Rank(followUp?.Topic, shown: followUp?.Shown, priorBoost: boost);
+        var judged = judge.Judge(question, retrieval, intent, usedContext: false);
         var usedContext = false;
         leans |= followUp is not null;
-        if (candidates.HasContext && (leans || retrieval.Confidence < options.AnswerThreshold))
+        if (candidates.HasContext && (leans || !judged.Answers))
         {
             var withContext = candidates.Rank(followUp?.Topic, withContext: true, shown: followUp?.Shown, priorBoost: boost);
-            if (withContext.Confidence >= options.AnswerThreshold && withContext.OwnCoverage >= options.MinOwnCoverage
-                && (leans || withContext.Confidence > retrieval.Confidence))
+            var judgedWith = judge.Judge(question, withContext, intent, usedContext: true);
+            if (judgedWith.Answers && withContext.Facts[judgedWith.Index].OwnCoverage >= options.MinOwnCoverage
+                && (leans || judgedWith.Probability > judged.Probability))
             {
-                (retrieval, usedContext) = (withContext, true);
+                (retrieval, judged, usedContext) = (withContext, judgedWith, true);
             }
         }
-        if (retrieval.Best is { } best && retrieval.Confidence >= options.AnswerThreshold)
+        if (judged.Answers)
         {
+            var best = retrieval.Facts[judged.Index];
             var topic = best.Fact.Topic;
             if (TimelineBuilder.IsTimelineQuestion(question) && knowledge.Timeline.DatedFactCount(topic) >= options.TimelineMinFacts)
             {
-                return new KnowledgeDecision(KnowledgeVerdict.Timeline, retrieval, retrieval.Confidence)
+                return new KnowledgeDecision(KnowledgeVerdict.Timeline, retrieval, judged.Probability)
                 {
                     Topic = topic,
                     Timeline = knowledge.Timeline.Build(topic, options.TimelineMinFacts),
                     UsedContext = usedContext,
+                    Judgement = judged,
                 };
             }
-            return FactDecision(best.Fact, retrieval, usedContext);
+            return FactDecision(best.Fact, retrieval, judged.Probability, usedContext) with { Judgement = judged };
+        }
+        if (judge.NearMiss(question, retrieval, intent, usedContext) is { } near)
+        {
+            return new KnowledgeDecision(KnowledgeVerdict.NearMiss, retrieval, judged.Probability)
+            {
+                Constraint = near.Constraint,
+                Held = near.Held,
+                Judgement = judged,
+            };
         }
         if (knowledge.Passages.Find(question) is { } passage && passage.Confidence >= options.PassageThreshold)
         {
-            return new KnowledgeDecision(KnowledgeVerdict.Passage, retrieval, passage.Confidence) { Passage = passage };
+            return new KnowledgeDecision(KnowledgeVerdict.Passage, retrieval, passage.Confidence) { Passage = passage, Judgement = judged };
         }
-        return new KnowledgeDecision(KnowledgeVerdict.NoFact, retrieval, retrieval.Confidence);
+        return new KnowledgeDecision(KnowledgeVerdict.NoFact, retrieval, judged.Probability) { Judgement = judged };
     }
 
     /// <summary>
-    /// The decision re-read with an intent prior: a fact of <paramref name="topic"/> that matches the question better
-    /// (higher confidence) replaces the fact found without it, never a weaker one; any other decision stands.
+    /// The decision re-read with an intent prior: a fact of <paramref name="topic"/> that the model finds more probable
+    /// replaces the fact found without it, never a less probable one; any other decision stands.
     /// </summary>
-    public KnowledgeDecision WithTopicPrior(KnowledgeDecision decision, FactCandidates candidates, string topic)
+    public KnowledgeDecision WithTopicPrior(KnowledgeDecision decision, FactCandidates candidates, string topic, IntentEvidence? intent = null)
     {
         if (decision.Verdict != KnowledgeVerdict.Fact || !knowledge.Topics.Contains(topic))
         {
             return decision;
         }
-        var retrieval = candidates.Rank(topic, withContext: decision.UsedContext);
-        return retrieval.Best is { } best && retrieval.Confidence >= knowledge.Options.AnswerThreshold && best.Fact.Topic == topic
-            && retrieval.Confidence > decision.Confidence && best.Fact.Id != decision.Fact!.Id
-            ? FactDecision(best.Fact, retrieval, decision.UsedContext)
+        var retrieval = candidates.Rank(topic, withContext: decision.UsedContext, top: AnswerJudge.Candidates);
+        if (!retrieval.Facts.Any(r => r.Fact.Topic == topic && r.Fact.Id != decision.Fact!.Id))
+        {
+            return decision; // nothing the prior could replace the fact with: no need to ask the model
+        }
+        var judged = judge.Judge(candidates.Question, retrieval, intent ?? IntentEvidence.None, decision.UsedContext);
+        if (!judged.Answers)
+        {
+            return decision;
+        }
+        var best = retrieval.Facts[judged.Index];
+        return best.Fact.Topic == topic && judged.Probability > decision.Confidence && best.Fact.Id != decision.Fact!.Id
+            ? FactDecision(best.Fact, retrieval, judged.Probability, decision.UsedContext) with { Judgement = judged }
             : decision;
     }
 
-    /// <summary>The fact <paramref name="topic"/> as a prior leads to, when one of that topic answers the question confidently.</summary>
-    public Fact? FactFor(FactCandidates candidates, string topic)
+    /// <summary>The fact <paramref name="topic"/> as a prior leads to, when the model would answer with one of that topic.</summary>
+    public Fact? FactFor(FactCandidates candidates, string topic, IntentEvidence? intent = null)
     {
-        var retrieval = candidates.Rank(topic, top: 1);
-        return retrieval.Best is { } best && best.Fact.Topic == topic && retrieval.Confidence >= knowledge.Options.AnswerThreshold ? best.Fact : null;
+        var retrieval = candidates.Rank(topic, top: AnswerJudge.Candidates);
+        var judged = judge.Judge(candidates.Question, retrieval, intent ?? IntentEvidence.None, usedContext: false);
+        return judged.Answers && retrieval.Facts[judged.Index].Fact is { } fact && fact.Topic == topic ? fact : null;
     }
 
-    /// <summary>A fact as the decision, with the retrieval it came from.</summary>
-    public static KnowledgeDecision FactDecision(Fact fact, FactRetrieval retrieval, bool usedContext = false) =>
-        new(KnowledgeVerdict.Fact, retrieval, retrieval.Confidence) { Fact = fact, UsedContext = usedContext };
+    /// <summary>A fact as the decision, with the retrieval it came from and how sure the decision is.</summary>
+    public static KnowledgeDecision FactDecision(Fact fact, FactRetrieval retrieval, double confidence, bool usedContext = false) =>
+        new(KnowledgeVerdict.Fact, retrieval, confidence) { Fact = fact, UsedContext = usedContext };
 
     /// <summary>
     /// "now", "today", "currently", "tomorrow": the documents are dated, so presenting what they say as today's

@@ -15,6 +15,9 @@ public enum KnowledgeVerdict
     /// <summary>Nothing in the documents answers it.</summary>
     NoFact,
 
+    /// <summary>The documents hold its subject but not its year or country ("trade in 2031", "investment by Japan").</summary>
+    NearMiss,
+
     /// <summary>It asks about the present or the future, which dated documents cannot tell.</summary>
     AfterTheDocuments,
 }
@@ -33,6 +36,15 @@ public sealed record KnowledgeDecision(KnowledgeVerdict Verdict, FactRetrieval R
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
     public PassageMatch? Passage { get; init; }
+
+    /// <summary>For a near miss: what the question asks about that no fact holds ("2031", "Japan").</summary>
+    public string? Constraint { get; init; }
+
+    /// <summary>For a near miss: the facts about the subject the documents do hold, oldest first; cited, never as the answer.</summary>
+    public IReadOnlyList<Fact> Held { get; init; } = [];
+
+    /// <summary>The answer model's reading of the candidates behind this decision (null when it was not asked).</summary>
+    public Judgement? Judgement { get; init; }
 
     /// <summary>True when the answer was found with the previous question as context.</summary>
     public bool UsedContext { get; init; }

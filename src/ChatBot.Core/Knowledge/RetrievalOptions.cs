@@ -1,9 +1,9 @@
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>
-/// The retriever's knobs: BM25F field weights, the intent prior, and the confidence thresholds below which the bot
-/// says it does not know. The thresholds are calibrated on the dev questions that are not held out
-/// (<c>chatbot eval --calibrate</c>); the host may override any of them from appsettings.json.
+/// The retriever's knobs: BM25F field weights, the intent prior, the re-ranking factors, and the few thresholds the
+/// answer model (models/answer-model.json, docs/answering.md) has not replaced: the passage fallback, a follow-up's
+/// own coverage, the suggestions' coverage. The host may override any of them from appsettings.json.
 /// </summary>
 public sealed record RetrievalOptions
 {
@@ -74,8 +74,14 @@ public sealed record RetrievalOptions
     /// <summary>Entities rarer than this idf count as specific; the two countries, named by nearly every fact, do not.</summary>
     public double SpecificEntityIdf { get; init; } = 1.5;
 
-    /// <summary>The confidence a fact needs before the bot answers with it.</summary>
+    /// <summary>
+    /// The coverage confidence (<see cref="RankedFact.CoverageConfidence"/>) a fact needs before it is offered as a
+    /// suggested follow-up. Whether to answer is the answer model's decision, at its own threshold (models/answer-model.json).
+    /// </summary>
     public double AnswerThreshold { get; init; } = 0.5;
+
+    /// <summary>Overrides the answer model's threshold (to try a value with <c>chatbot eval --threshold</c>); null keeps the model's.</summary>
+    public double? AnswerModelThreshold { get; init; }
 
     /// <summary>The (stricter) confidence a seed passage needs when no fact passes.</summary>
     public double PassageThreshold { get; init; } = 0.8;

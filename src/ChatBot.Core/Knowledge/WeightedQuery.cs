@@ -21,6 +21,40 @@ internal sealed class WeightedQuery
 
     public float TotalMass { get; private set; }
 
+    /// <summary>How many distinct meaningful terms are the question's own (not its context's).</summary>
+    public int OwnTerms
+    {
+        get
+        {
+            var count = 0;
+            for (var i = 0; i < _terms.Count; i++)
+            {
+                if (_own[i] && _mass[i] > 0)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    /// <summary>The share of the question's own weight that its unknown words carry (0–1).</summary>
+    public double OwnUnknownShare
+    {
+        get
+        {
+            var known = 0f;
+            for (var i = 0; i < _terms.Count; i++)
+            {
+                if (_own[i])
+                {
+                    known += _mass[i];
+                }
+            }
+            return known + OwnUnknownMass <= 0 ? 0 : OwnUnknownMass / (known + OwnUnknownMass);
+        }
+    }
+
     public int Count => _terms.Count;
 
     public static WeightedQuery Build(Bm25Index index, AnalyzedText question, AnalyzedText? context, double typoWeight, double contextWeight, Lexicon lexicon)

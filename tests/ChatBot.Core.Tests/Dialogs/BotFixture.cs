@@ -26,6 +26,7 @@ public sealed class BotFixture : IDisposable
     public DialogCatalog Dialogs => _services.GetRequiredService<DialogCatalog>();
     public SourceCatalog Sources => _services.GetRequiredService<SourceCatalog>();
     public ReplyTexts Replies => _services.GetRequiredService<ReplyTexts>();
+    public AnswerJudge Judge => _services.GetRequiredService<AnswerJudge>();
 
     /// <summary>The registered pipeline's stages, with this test's storage and router options in place of the host's.</summary>
     public AnsweringPipeline Pipeline(IStorage storage, RouterOptions? options = null)

@@ -149,7 +149,7 @@ public sealed class EvaluatorJudgingTests(BotFixture real) : IClassFixture<BotFi
     [Fact]
     public void The_bots_refusal_and_lost_thread_replies_count_as_uncertainty_and_a_plain_answer_does_not()
     {
-        foreach (var key in new[] { "dont_know", "after_documents", "lost_thread", "clarify", "passage" })
+        foreach (var key in new[] { "dont_know", "after_documents", "lost_thread", "clarify", "passage", "near_miss" })
         {
             UncertaintyWording.IsIn(real.Replies.Say(key)).ShouldBeTrue(key);
         }

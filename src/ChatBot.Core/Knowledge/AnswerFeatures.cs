@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// The features of one (question, candidate fact) pair that the answer model weighs: how well the fact matches
+/// (BM25F, coverage, closest question form, its lead over the others), what of the question it does not hold (words,
+/// unknown words, typos, entities, a year, a third country), whether it gives the kind of answer asked for, and
+/// whether the intent classifier agrees. The same code featurizes for training and for a live turn.
+/// </summary>
+public sealed partial class AnswerFeatures
+{
+    private readonly CountryNames _countries;
+    private readonly TopicCatalog _topics;
+    private readonly Dictionary<string, (string Text, HashSet<string> Countries)> _facts = new(StringComparer.Ordinal);
+
+    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics)
+    {
+        _countries = countries;
+        _topics = topics;
+        foreach (var fact in facts)
+        {
+            var text = FactText(fact);
+            _facts[fact.Id] = (text, [.. countries.Named(text)]);
+        }
+    }
+
+    /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>
+    public const string Version = "1";
+
+    /// <summary>The names of the features, in vector order (for <c>ask --explain</c> and docs/answering.md).</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "score", "bm25", "coverage", "own_coverage", "coverage_confidence", "form_similarity", "lead", "rank",
+        "missing_entities", "unknown_share", "unknown_words", "typos", "question_terms",
+        "missing_years", "question_years", "missing_countries", "question_countries",
+        "asks_kind", "gives_kind", "lacks_required_kind", "defines_subject",
+        "intent_score", "out_of_scope_score", "intent_is_fact_topic", "intent_is_a_topic", "intent_fixed", "used_context",
+    ];
+
+    /// <summary>How many features there are (<see cref="Names"/>.Count, as a constant for the model's vector column).</summary>
+    public const int Count = 27;
+
+    /// <summary>What the features read of the question alone, once for all its candidates.</summary>
+    public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks);
+
+    public QuestionSignals Read(string question) => new(Years(question), _countries.Named(question), AnswerTypes.Of(question));
+
+    /// <summary>The features of the <paramref name="index"/>-th fact of <paramref name="retrieval"/>.</summary>
+    public float[] Of(string question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext) =>
+        Of(Read(question), retrieval, index, intent, usedContext);
+
+    /// <summary>The features of the <paramref name="index"/>-th fact of <paramref name="retrieval"/>, the question read once.</summary>
+    public float[] Of(QuestionSignals question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext)
+    {
+        var candidate = retrieval.Facts[index];
+        var fact = candidate.Fact;
+        // Its lead: the first fact's score over the runner-up's; any other's score as a share of the first's.
+        var lead = index == 0
+            ? retrieval.Facts.Count > 1 ? candidate.Score / Math.Max(1e-6, retrieval.Facts[1].Score) : 10
+            : candidate.Score / Math.Max(1e-6, retrieval.Facts[0].Score);
+        var years = question.Years;
+        var (factText, factCountries) = _facts.TryGetValue(fact.Id, out var known) ? known : (FactText(fact), [.. _countries.Named(FactText(fact))]);
+        var missingYears = years.Count(y => !factText.Contains(y, StringComparison.Ordinal));
+        var named = question.Countries;
+        var missingCountries = named.Count(c => !factCountries.Contains(c));
+        var asks = question.Asks;
+        return
+        [
+            (float)Math.Log(1 + candidate.Score),
+            (float)Math.Log(1 + candidate.Bm25),
+            (float)candidate.Coverage,
+            (float)candidate.OwnCoverage,
+            (float)candidate.CoverageConfidence,
+            (float)candidate.FormSimilarity,
+            (float)Math.Min(10, lead),
+            index,
+            candidate.MissingEntities,
+            (float)retrieval.UnknownShare,
+            retrieval.UnknownWords.Count,
+            retrieval.Corrected,
+            retrieval.QuestionTerms,
+            missingYears,
+            years.Count,
+            missingCountries,
+            named.Count,
+            asks == AnswerType.None ? 0 : 1,
+            candidate.GivesKindAsked ? 1 : 0,
+            candidate.LacksKindRequired ? 1 : 0,
+            candidate.DefinesSubject ? 1 : 0,
+            (float)intent.TopScore,
+            (float)intent.OutOfScopeScore,
+            intent.TopIntent == fact.Topic ? 1 : 0,
+            _topics.Contains(intent.TopIntent) ? 1 : 0,
+            intent.Fixed ? 1 : 0,
+            usedContext ? 1 : 0,
+        ];
+    }
+
+    /// <summary>
+    /// The features as if the question did not name its years and countries: no constraint to fail, and those words
+    /// (when the lexicon does not know them, as "2031" or "japan") no longer counted as unknown or unmatched.
+    /// </summary>
+    public static float[] WithoutConstraints(float[] strict, QuestionSignals question, FactRetrieval retrieval)
+    {
+        var relaxed = (float[])strict.Clone();
+        var names = question.Years.Concat(question.Countries).ToList();
+        var unknown = retrieval.UnknownWords.Count;
+        var dropped = retrieval.UnknownWords.Count(w => names.Any(n => n.Contains(w, StringComparison.OrdinalIgnoreCase))
+            || question.Countries.Count > 0 && !char.IsDigit(w[0]) && unknown > 0 && question.Countries.Count >= unknown);
+        dropped = Math.Min(dropped, unknown);
+        if (dropped > 0)
+        {
+            var share = strict[Index("unknown_share")];
+            var kept = share * (unknown - dropped) / unknown;
+            var scale = 1 / Math.Max(1e-3f, 1 - share + kept); // the unmatched unknown weight leaves the total
+            foreach (var name in (string[])["coverage", "own_coverage", "coverage_confidence"])
+            {
+                relaxed[Index(name)] = Math.Min(1, strict[Index(name)] * scale);
+            }
+            relaxed[Index("unknown_share")] = kept;
+            relaxed[Index("unknown_words")] = unknown - dropped;
+        }
+        foreach (var name in (string[])["missing_years", "question_years", "missing_countries", "question_countries"])
+        {
+            relaxed[Index(name)] = 0;
+        }
+        return relaxed;
+    }
+
+    private static int Index(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == name)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentOutOfRangeException(nameof(name), name, "no such feature");
+    }
+
+    /// <summary>The years and third countries the question names that <paramref name="fact"/> does not hold.</summary>
+    public IReadOnlyList<string> MissingConstraints(QuestionSignals question, Fact fact)
+    {
+        var (text, countries) = _facts.TryGetValue(fact.Id, out var known) ? known : (FactText(fact), [.. _countries.Named(FactText(fact))]);
+        return [.. question.Years.Where(y => !text.Contains(y, StringComparison.Ordinal)), .. question.Countries.Where(c => !countries.Contains(c))];
+    }
+
+    /// <summary>The years a question names ("in 2019", "2031's trade").</summary>
+    public static IReadOnlyList<string> Years(string text) => [.. Year().Matches(text).Select(m => m.Value).Distinct()];
+
+    /// <summary>Everything a fact says: its answer, quotes, entities, date and question forms.</summary>
+    private static string FactText(Fact fact) =>
+        string.Join(" \n ", fact.Locations.Select(l => l.Quote).Append(fact.Answer).Append(fact.AsOf ?? string.Empty)
+            .Concat(fact.Entities).Concat(fact.Questions));
+
+    [GeneratedRegex(@"\b(1[89]|20)\d{2}\b")]
+    private static partial Regex Year();
+}

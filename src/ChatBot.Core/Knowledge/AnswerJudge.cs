@@ -1,0 +1,90 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// The answer model's verdict on one retrieval: the probability of each of its first candidates, the one it would
+/// answer with (the most probable), and whether that one reaches the model's threshold.
+/// </summary>
+public sealed record Judgement(int Index, double Probability, bool Answers, IReadOnlyList<double> Probabilities, IReadOnlyList<float[]> Features)
+{
+    public static Judgement Nothing { get; } = new(-1, 0, false, [], []);
+
+    /// <summary>The model's threshold the probability was held against.</summary>
+    public double Threshold { get; init; }
+}
+
+/// <summary>
+/// Weighs a retrieval's first <see cref="Candidates"/> facts with the <see cref="AnswerModel"/>: the most probable
+/// one answers when its probability reaches the model's threshold. Reads what the retrieval already holds; scans nothing.
+/// </summary>
+public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, double? threshold = null)
+{
+    /// <summary>How many of a retrieval's first facts the model weighs (and training gave it to learn from).</summary>
+    public const int Candidates = 3;
+
+    public AnswerModel Model { get; } = model;
+
+    /// <summary>The probability the best candidate needs: the model's own, unless overridden in the options.</summary>
+    public double Threshold { get; } = threshold ?? model.Threshold;
+
+    public AnswerFeatures Features { get; } = features;
+
+    /// <summary>
+    /// When the model refused: whether it would answer were it not for a year or a country the question names and
+    /// the fact does not hold — the subject is in the documents, the constraint is not. Then the constraint, and the
+    /// candidates of the same topic the model accepts without it (oldest first, at most three).
+    /// </summary>
+    public (string Constraint, IReadOnlyList<Fact> Held)? NearMiss(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext)
+    {
+        var signals = Features.Read(question);
+        if (signals.Years.Count == 0 && signals.Countries.Count == 0)
+        {
+            return null;
+        }
+        var count = Math.Min(Candidates, retrieval.Facts.Count);
+        var accepted = new List<Fact>();
+        for (var i = 0; i < count; i++)
+        {
+            var strict = Features.Of(signals, retrieval, i, intent, usedContext);
+            if (Model.Probability(AnswerFeatures.WithoutConstraints(strict, signals, retrieval)) >= Threshold)
+            {
+                accepted.Add(retrieval.Facts[i].Fact);
+            }
+        }
+        if (accepted.Count == 0)
+        {
+            return null;
+        }
+        var first = accepted[0];
+        var missing = Features.MissingConstraints(signals, first);
+        if (missing.Count == 0)
+        {
+            return null; // the fact holds what the question names: the refusal was for something else
+        }
+        var held = accepted.Where(f => f.Topic == first.Topic && Features.MissingConstraints(signals, f).Count > 0)
+            .OrderBy(f => f.AsOf ?? string.Empty, StringComparer.Ordinal).Take(3).ToList();
+        return (string.Join(" or ", missing), held);
+    }
+
+    public Judgement Judge(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext)
+    {
+        var count = Math.Min(Candidates, retrieval.Facts.Count);
+        if (count == 0)
+        {
+            return Judgement.Nothing;
+        }
+        var probabilities = new double[count];
+        var vectors = new float[count][];
+        var best = 0;
+        var signals = Features.Read(question);
+        for (var i = 0; i < count; i++)
+        {
+            vectors[i] = Features.Of(signals, retrieval, i, intent, usedContext);
+            probabilities[i] = Model.Probability(vectors[i]);
+            if (probabilities[i] > probabilities[best])
+            {
+                best = i;
+            }
+        }
+        return new Judgement(best, probabilities[best], probabilities[best] >= Threshold, probabilities, vectors) { Threshold = Threshold };
+    }
+}
