@@ -38,6 +38,7 @@ public sealed class DataValidator(ChatBotPaths paths)
         {
             issues.AddRange(WordVectorTable());
             issues.AddRange(IntentModel());
+            issues.AddRange(AnswerModelCheck());
         }
         return new DataValidationReport(issues);
     }
@@ -129,6 +130,21 @@ public sealed class DataValidator(ChatBotPaths paths)
                 line = found >= 0 ? found + 1 : 1;
             }
             yield return new DataIssue(name, line, rest.Trim().TrimEnd('.'), "keep every reply key of the file with only the placeholders its comment lists; see docs/curating.md, \"Change or add a reply\"");
+        }
+    }
+
+    /// <summary>The committed answer model fits this data (its hash covers models/ and dialogs/), as the host checks it at start.</summary>
+    private IEnumerable<DataIssue> AnswerModelCheck()
+    {
+        try
+        {
+            AnswerModel.Load(paths.AnswerModel, AnswerModelTrainer.Hash(paths));
+            return [];
+        }
+        catch (AnswerModelException ex)
+        {
+            return [new DataIssue(Relative(paths.AnswerModel), 1, ex.Message.TrimEnd('.'),
+                "run `chatbot train` (or `chatbot train --answer-model-only`) and commit models/answer-model.zip, .json and .sha256")];
         }
     }
 

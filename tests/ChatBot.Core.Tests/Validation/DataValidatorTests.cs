@@ -41,6 +41,16 @@ public sealed class DataValidatorTests
     }
 
     [Fact]
+    public void An_answer_model_trained_on_other_data_is_reported_naming_chatbot_train()
+    {
+        using var copy = new DataCopy(Paths);
+        copy.Edit("models/countries.txt", t => t + "\nAtlantis\n");
+        var issue = Single(copy, "answer model");
+        issue.File.ShouldBe("models/answer-model.zip");
+        issue.Fix.ShouldContain("chatbot train");
+    }
+
+    [Fact]
     public void A_dev_question_whose_intent_has_no_dialog_file_is_reported()
     {
         using var copy = new DataCopy(Paths);
@@ -80,7 +90,7 @@ public sealed class DataValidatorTests
         using var copy = new DataCopy(Paths);
         copy.Edit("dialogs/greeting.yaml", t => t.Replace("examples:\n", "examples:\n  - greetings from a changed file\n"));
         var before = copy.ModelsSnapshot();
-        var issue = Single(copy, "is stale");
+        var issue = Single(copy, "The intent model");
         issue.File.ShouldBe("models/intent-classifier.sha256");
         issue.Line.ShouldBe(1);
         issue.Fix.ShouldContain("`chatbot train`");
