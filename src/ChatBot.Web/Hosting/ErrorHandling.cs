@@ -11,7 +11,9 @@ public static class ErrorHandling
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 ChatBot.Core.Dialogs.StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
-                OperationCanceledException => StatusCodes.Status400BadRequest,
+                // A client that hung up sees no answer at all; a cancellation inside the turn (a store or a
+                // connection giving up under load) is a retryable outage, not the client's fault.
+                OperationCanceledException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
             // An unavailable store is an outage, not a bug: one warning line per request instead of a stack trace each.
