@@ -1,3 +1,5 @@
+using ChatBot.Tests.Shared;
+
 namespace ChatBot.Soak;
 
 /// <summary>
@@ -10,7 +12,7 @@ public static class SoakRun
     public static async Task<int> RunAsync(TimeSpan duration, TimeSpan outage, int pages, int users)
     {
         Console.WriteLine($"soak: {duration.TotalMinutes:0.#} min, {pages} Direct Line pages + {users} channel users on 2 hosts, Redis down for {outage.TotalSeconds:0} s at half time");
-        await using var redis = await RedisProcess.StartAsync();
+        await using var redis = await RedisServer.StartAsync(await SystemPackage.RedisServer.EnsureInstalledAsync(Console.WriteLine), durable: true);
         var environment = new Dictionary<string, string>
         {
             ["Storage__Redis"] = redis.ConnectionString,

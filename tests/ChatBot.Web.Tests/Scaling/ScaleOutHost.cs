@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ChatBot.Tests.Shared;
 using ChatBot.Web.Tests.Infrastructure;
 
 namespace ChatBot.Web.Tests.Scaling;

@@ -3,16 +3,18 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ChatBot.Web.Tests.Scaling;
+namespace ChatBot.Tests.Shared;
 
 /// <summary>
-/// A real, throw-away <c>redis-server</c> on a free 127.0.0.1 port, persisting nothing, that a test can kill and start
-/// again on the same port. Tests get one through <see cref="RedisServerFixture"/>, which installs redis-server first
-/// when the machine lacks it.
+/// A real, throw-away <c>redis-server</c> on a free 127.0.0.1 port that a test (or the soak) can kill and start again
+/// on the same port. By default it persists nothing; <c>durable</c> keeps an append-only file fsynced on every write,
+/// so a kill and restart loses no data (what the soak counts as lost is then the bot's doing, not Redis's). Install
+/// redis-server first with <see cref="SystemPackage.RedisServer"/>.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _executable;
+    private readonly bool _durable;
     private readonly string _directory;
     private Process? _process;
 
@@ -20,19 +22,27 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    private RedisServer(string executable, int port)
+    private RedisServer(string executable, int port, bool durable)
     {
         _executable = executable;
+        _durable = durable;
         Port = port;
         _directory = Directory.CreateTempSubdirectory("chatbot-redis-").FullName;
     }
 
     /// <summary>Starts <paramref name="executable"/> (a redis-server) on a free port and waits until it answers.</summary>
-    public static async Task<RedisServer> StartAsync(string executable)
+    public static async Task<RedisServer> StartAsync(string executable, bool durable = false)
     {
-        var server = new RedisServer(executable, Infrastructure.HostProcess.FreePort());
+        var server = new RedisServer(executable, FreePort(), durable);
         await server.StartAgainAsync();
         return server;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Starts redis-server on this port (again, after <see cref="Kill"/>) and waits until it answers PING.</summary>
@@ -48,7 +58,8 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+        string[] persistence = _durable ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        foreach (var argument in (string[])["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", .. persistence,
                      "--dir", _directory, "--logfile", Path.Combine(_directory, "redis.log"), "--daemonize", "no"])
         {
             info.ArgumentList.Add(argument);
@@ -109,7 +120,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
         catch (IOException)
         {
-            // a leftover temp folder is not worth failing a test for
+            // a leftover temp folder is not worth failing a run for
         }
         return ValueTask.CompletedTask;
     }
