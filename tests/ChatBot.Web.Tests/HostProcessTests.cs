@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ChatBot.Tests.Shared;
 using ChatBot.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -21,66 +22,27 @@ public sealed class HostProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task A_damaged_word_vector_file_stops_the_host_with_a_clear_message_not_a_500_per_turn()
     {
-        var root = Directory.CreateTempSubdirectory("chatbot-root-").FullName;
-        try
-        {
-            var repo = ChatBot.Core.ChatBotPaths.Locate().Root;
-            File.Copy(Path.Combine(repo, "appsettings.json"), Path.Combine(root, "appsettings.json"));
-            foreach (var folder in new[] { "seeds", "models", "dialogs" })
-            {
-                Directory.CreateDirectory(Path.Combine(root, folder));
-                foreach (var file in Directory.GetFiles(Path.Combine(repo, folder)))
-                {
-                    File.Copy(file, Path.Combine(root, folder, Path.GetFileName(file)));
-                }
-            }
-            var vectors = Path.Combine(root, "models", "word-vectors.bin");
-            File.WriteAllBytes(vectors, File.ReadAllBytes(vectors)[..4096]);
+        using var copy = new DataCopy(ChatBot.Core.ChatBotPaths.Locate());
+        var vectors = copy.Path("models/word-vectors.bin");
+        File.WriteAllBytes(vectors, File.ReadAllBytes(vectors)[..4096]);
 
-            var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["CHATBOT_ROOT"] = root });
-            message.ShouldContain("word-vectors.bin");
-            message.ShouldContain("cut short");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["CHATBOT_ROOT"] = copy.Root });
+        message.ShouldContain("word-vectors.bin");
+        message.ShouldContain("cut short");
     }
 
     [Fact]
     public async Task A_stale_intent_model_stops_the_host_naming_chatbot_train_and_changes_nothing_under_models()
     {
-        var root = Directory.CreateTempSubdirectory("chatbot-root-").FullName;
-        try
-        {
-            var repo = ChatBot.Core.ChatBotPaths.Locate().Root;
-            File.Copy(Path.Combine(repo, "appsettings.json"), Path.Combine(root, "appsettings.json"));
-            foreach (var folder in new[] { "seeds", "models", "dialogs" })
-            {
-                Directory.CreateDirectory(Path.Combine(root, folder));
-                foreach (var file in Directory.GetFiles(Path.Combine(repo, folder)))
-                {
-                    File.Copy(file, Path.Combine(root, folder, Path.GetFileName(file)));
-                }
-            }
-            var greeting = Path.Combine(root, "dialogs", "greeting.yaml");
-            File.WriteAllText(greeting, File.ReadAllText(greeting).Replace("examples:\n", "examples:\n  - hello from a changed file\n"));
-            var models = Snapshot(Path.Combine(root, "models"));
+        using var copy = new DataCopy(ChatBot.Core.ChatBotPaths.Locate());
+        copy.Edit("dialogs/greeting.yaml", t => t.Replace("examples:\n", "examples:\n  - hello from a changed file\n"));
+        var models = copy.ModelsSnapshot();
 
-            var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["CHATBOT_ROOT"] = root });
-            message.ShouldContain("is stale");
-            message.ShouldContain("`chatbot train`");
-            Snapshot(Path.Combine(root, "models")).ShouldBe(models);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var message = await HostProcess.StopsWithOneLineAsync(new Dictionary<string, string> { ["CHATBOT_ROOT"] = copy.Root });
+        message.ShouldContain("is stale");
+        message.ShouldContain("`chatbot train`");
+        copy.ModelsSnapshot().ShouldBe(models);
     }
-
-    private static Dictionary<string, string> Snapshot(string folder) =>
-        Directory.GetFiles(folder).Order(StringComparer.Ordinal)
-            .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     [Fact]
     public async Task The_host_answers_a_cited_question_over_http_after_start()

@@ -1,4 +1,5 @@
 using ChatBot.Core.Validation;
+using ChatBot.Tests.Shared;
 
 namespace ChatBot.Core.Tests.Validation;
 

@@ -1,8 +1,12 @@
 using System.Security.Cryptography;
+using ChatBot.Core;
 
-namespace ChatBot.Core.Tests.Validation;
+namespace ChatBot.Tests.Shared;
 
-/// <summary>A throwaway copy of the repository's data (seeds/, models/, dialogs/, the dev questions) for a test to break.</summary>
+/// <summary>
+/// A throwaway copy of the repository's data (seeds/, models/, dialogs/, the dev questions, appsettings.json) for a
+/// test to break: the data validator's tests read it, the host's tests start a host on it (CHATBOT_ROOT).
+/// </summary>
 internal sealed class DataCopy : IDisposable
 {
     private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"chatbot-data-{Guid.NewGuid():N}");
@@ -18,10 +22,14 @@ internal sealed class DataCopy : IDisposable
                 File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
             }
         }
+        File.Copy(System.IO.Path.Combine(source.Root, "appsettings.json"), System.IO.Path.Combine(_root, "appsettings.json"));
         Paths = new ChatBotPaths(_root);
     }
 
     public ChatBotPaths Paths { get; }
+
+    /// <summary>The copy's root folder.</summary>
+    public string Root => _root;
 
     public string Path(string relative) => System.IO.Path.Combine(_root, relative);
 
