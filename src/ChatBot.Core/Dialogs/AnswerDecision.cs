@@ -46,7 +46,4 @@ public sealed record AnswerDecision(AnswerKind Kind, string Reason, string Inten
 
     /// <summary>The facts the reply cites, in order.</summary>
     public IReadOnlyList<Fact> Facts => Knowledge?.Facts ?? [];
-
-    /// <summary>Fallback and out-of-scope replies: the turn goes to the unanswered log.</summary>
-    public bool Unanswered => Kind is AnswerKind.Fallback or AnswerKind.OutOfScope or AnswerKind.NearMiss;
 }

@@ -6,20 +6,14 @@ namespace ChatBot.Core.Dialogs;
 /// <summary>
 /// "and the other way round?", "and the reverse": the last question with the two countries the documents are about
 /// swapped — "year of kazakhstan in korea" becomes "year of ROK in Kazakhstan". The two are found in the data, not
-/// named here: the places (with the cities that stand for them) that at least a quarter of the facts name.
+/// named here: <see cref="KnowledgeBase.Countries"/>, with the cities that stand for them.
 /// </summary>
 public sealed class CounterpartSwap
 {
     private readonly (string Name, Regex Mention)[] _pair;
 
-    public CounterpartSwap(KnowledgeBase knowledge)
-    {
-        var mentions = knowledge.Facts.SelectMany(f => f.Entities.Select(e => knowledge.Entities.Resolve(e)?.Name ?? e))
-            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        var countries = knowledge.Entities.Entities
-            .Where(e => e.Kind == "place" && e.StandsFor is null && mentions.GetValueOrDefault(e.Name) >= knowledge.Facts.Count / 4).ToList();
-        _pair = countries.Count != 2 ? [] : [.. countries.Select(c => (c.Name, Mention(c, knowledge.Entities.Entities)))];
-    }
+    public CounterpartSwap(KnowledgeBase knowledge) =>
+        _pair = knowledge.Countries.Count != 2 ? [] : [.. knowledge.Countries.Select(c => (c.Name, Mention(c, knowledge.Entities.Entities)))];
 
     /// <summary>The question with each country in the other's place, or null when it names neither (or the data has no pair).</summary>
     public string? Swap(string question)

@@ -70,7 +70,7 @@ public static partial class FollowUpDetector
         {
             return new FollowUp(FollowUpKind.Reask, reask.Groups["rest"].Value.Trim().TrimEnd('?', '.', '!').Trim());
         }
-        if (LeansOnLast(trimmed) && YearOf().Match(trimmed) is { Success: true } year)
+        if (LeansOnLast(trimmed) && Year().Match(trimmed) is { Success: true } year)
         {
             // "what was it back in 2008", "how much was that in 2019": the last question again, for another year.
             return new FollowUp(FollowUpKind.Reask, "in " + year.Value);
@@ -78,8 +78,9 @@ public static partial class FollowUpDetector
         return null;
     }
 
+    /// <summary>A year of the documents' era: 1900–2099.</summary>
     [GeneratedRegex(@"\b(19|20)\d{2}\b")]
-    private static partial Regex YearOf();
+    internal static partial Regex Year();
 
     [GeneratedRegex(@"^(and\s+|but\s+|what\s+about\s+|how\s+about\s+)?(the\s+|it\s+)?(reverse|other\s+way\s+(round|around)|vice\s+versa|other\s+direction|(for\s+)?the\s+other\s+(country|side))\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex OtherWayRound();

@@ -110,6 +110,5 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
     private string? LastPerson(ConversationState state) =>
         state.LastEntities.FirstOrDefault(e => string.Equals(knowledge.Entities.Resolve(e)?.Kind, "person", StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex(@"\b(19|20)\d{2}\b")]
-    private static partial Regex Year();
+    private static Regex Year() => FollowUpDetector.Year();
 }

@@ -24,10 +24,7 @@ public sealed partial class PronounResolver
                 _byTerm[term] = entity;
             }
         }
-        var mentions = knowledge.Facts.SelectMany(f => f.Entities.Select(e => knowledge.Entities.Resolve(e)?.Name ?? e))
-            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        _countries = new HashSet<string>(knowledge.Entities.Entities
-            .Where(e => e.Kind == "place" && mentions.GetValueOrDefault(e.Name) >= knowledge.Facts.Count / 4).Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
+        _countries = new HashSet<string>(knowledge.Countries.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The message with its pronouns replaced by what they refer to, or the message as it was.</summary>

@@ -22,7 +22,10 @@ public sealed class KnowledgeBase
         Retriever = new FactRetriever(facts, lexicon, entities, options);
         Passages = new PassageFinder(corpus, store.Skips, lexicon, options);
         Timeline = new TimelineBuilder(facts);
+        _countries = new Lazy<IReadOnlyList<NamedEntity>>(FindCountries);
     }
+
+    private readonly Lazy<IReadOnlyList<NamedEntity>> _countries;
 
     public SeedCorpus Corpus { get; }
 
@@ -45,6 +48,19 @@ public sealed class KnowledgeBase
     public PassageFinder Passages { get; }
 
     public TimelineBuilder Timeline { get; }
+
+    /// <summary>
+    /// The countries the documents are about, found in the data: the places (not a city standing for one) that at
+    /// least a quarter of the facts name — here Kazakhstan and the ROK.
+    /// </summary>
+    public IReadOnlyList<NamedEntity> Countries => _countries.Value;
+
+    private IReadOnlyList<NamedEntity> FindCountries()
+    {
+        var mentions = Facts.SelectMany(f => f.Entities.Select(e => Entities.Resolve(e)?.Name ?? e))
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        return [.. Entities.Entities.Where(e => e.Kind == "place" && e.StandsFor is null && mentions.GetValueOrDefault(e.Name) >= Facts.Count / 4)];
+    }
 
     /// <summary>What was left out at load, and why (the host logs these; <c>chatbot facts check</c> fails on them).</summary>
     public IReadOnlyList<DataProblem> Problems { get; }
