@@ -50,8 +50,9 @@ public sealed class AnsweringPipeline(
         var answer = renderer.Render(decision);
         if (decision.Kind == AnswerKind.Clarify)
         {
-            // The buttons' texts are what the user sends back: the state keeps what each one means.
-            decision = decision with { Choices = [.. decision.Choices.Select(c => c with { Label = renderer.ChoiceLabel(c) })] };
+            // The buttons' texts (the reply's suggestions, in the choices' order) are what the user sends back: the
+            // state keeps what each one means.
+            decision = decision with { Choices = [.. decision.Choices.Zip(answer.Suggestions, (c, label) => c with { Label = label })] };
         }
         return (decision, answer);
     }

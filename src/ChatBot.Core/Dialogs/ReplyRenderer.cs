@@ -54,8 +54,8 @@ public sealed class ReplyRenderer(KnowledgeBase knowledge, FollowUpPlanner follo
         };
     }
 
-    /// <summary>The button texts of an ask-back, in the order of its choices.</summary>
-    public string ChoiceLabel(PendingChoice choice) =>
+    /// <summary>The text of one ask-back button.</summary>
+    private string ChoiceLabel(PendingChoice choice) =>
         texts.Say("clarify_choice", ("topic", Title(choice.Intent)), ("question", choice.Question));
 
     /// <summary>A fact as an answer: its text, every place it is stated, and follow-up questions that lead to facts.</summary>
