@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
+using ChatBot.Tests.Shared;
 
 namespace ChatBot.Soak;
 
@@ -34,7 +34,7 @@ public sealed class BotHostProcess : IAsyncDisposable
 
     public static async Task<BotHostProcess> StartAsync(string name, IDictionary<string, string> environment, TimeSpan timeout)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("dotnet", [HostDll])
         {
             WorkingDirectory = RepoRoot.Path,
@@ -131,12 +131,6 @@ public sealed class BotHostProcess : IAsyncDisposable
         return double.NaN;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using ChatBot.Tests.Shared;
 using ChatBot.Web.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
@@ -164,7 +165,7 @@ public sealed class AuthenticationTests : SignedHostTests
     public async Task An_unreachable_key_host_refuses_the_request_instead_of_failing()
     {
         var settings = Channel.BotSettings();
-        settings["BotFramework:OpenIdMetadataUrl"] = $"http://127.0.0.1:{HostProcess.FreePort()}/.well-known/openidconfiguration";
+        settings["BotFramework:OpenIdMetadataUrl"] = $"http://127.0.0.1:{LoopbackPort.Free()}/.well-known/openidconfiguration";
         await using var app = new ChatBotApp(settings);
         using var client = app.CreateClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activities.Json(Activities.Message("hello", serviceUrl: ServiceUrl)) };

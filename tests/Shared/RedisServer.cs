@@ -33,17 +33,11 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts <paramref name="executable"/> (a redis-server) on a free port and waits until it answers.</summary>
     public static async Task<RedisServer> StartAsync(string executable, bool durable = false)
     {
-        var server = new RedisServer(executable, FreePort(), durable);
+        var server = new RedisServer(executable, LoopbackPort.Free(), durable);
         await server.StartAgainAsync();
         return server;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Starts redis-server on this port (again, after <see cref="Kill"/>) and waits until it answers PING.</summary>
     public async Task StartAgainAsync()

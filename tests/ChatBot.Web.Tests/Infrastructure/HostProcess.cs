@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using ChatBot.Core;
+using ChatBot.Tests.Shared;
 
 namespace ChatBot.Web.Tests.Infrastructure;
 
@@ -26,7 +26,7 @@ public sealed class HostProcess : IDisposable
     /// <summary>Starts the host on a free loopback port with extra environment variables; output is drained, not shown.</summary>
     public static HostProcess Start(IDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = StartInfo(environment);
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         var process = Process.Start(info)!;
@@ -92,12 +92,6 @@ public sealed class HostProcess : IDisposable
         return null;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {
