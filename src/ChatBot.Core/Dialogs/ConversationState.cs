@@ -26,6 +26,12 @@ public sealed record ConversationState
 
     public int Turns { get; init; }
 
+    /// <summary>The answered turns, oldest first and at most <see cref="MaxAsked"/>, for "going back to what I asked first: …".</summary>
+    public IReadOnlyList<AskedTurn> Asked { get; init; } = [];
+
+    /// <summary>How many answered turns <see cref="Asked"/> keeps.</summary>
+    public const int MaxAsked = 6;
+
     /// <summary>Set once the conversation got its welcome, so a second conversationUpdate does not welcome again.</summary>
     public bool Welcomed { get; init; }
 
@@ -34,6 +40,9 @@ public sealed record ConversationState
 
     public static ConversationState Empty { get; } = new();
 }
+
+/// <summary>One answered turn: the question as understood, its topic, its facts and the names of its answer.</summary>
+public sealed record AskedTurn(string Question, string Intent, IReadOnlyList<string> FactIds, IReadOnlyList<string> Entities);
 
 /// <summary>One button of an ask-back: what it sends (<paramref name="Label"/>), and what it means.</summary>
 public sealed record PendingChoice(string Label, string Intent, string Question);

@@ -19,10 +19,30 @@ public enum FollowUpKind
 
     /// <summary>"and the other way round?", "and the reverse": the last question with the two countries swapped.</summary>
     OtherWayRound,
+
+    /// <summary>"and a year later?", "the year before?": the last question again, its year moved by <see cref="FollowUp.Years"/>.</summary>
+    YearShift,
+
+    /// <summary>"why?", "when was that?", "how come?": the same subject as the last question, asked with another question word.</summary>
+    AskAgainWith,
+
+    /// <summary>"going back to what I asked first: …", "back to the trade thing, and in 2019?": a follow-up of an earlier turn.</summary>
+    BackTo,
 }
 
-/// <summary>A recognised follow-up and, for <see cref="FollowUpKind.Reask"/>, what the user added ("2019", "Kia").</summary>
-public sealed record FollowUp(FollowUpKind Kind, string Addition = "");
+/// <summary>
+/// A recognised follow-up: for <see cref="FollowUpKind.Reask"/> and <see cref="FollowUpKind.BackTo"/> what the user
+/// added ("2019", "Kia"; the follow-up after "back to …"), for <see cref="FollowUpKind.AskAgainWith"/> the question
+/// word, for <see cref="FollowUpKind.BackTo"/> the words naming the earlier turn (<see cref="Hint"/>).
+/// </summary>
+public sealed record FollowUp(FollowUpKind Kind, string Addition = "")
+{
+    /// <summary>How many years a <see cref="FollowUpKind.YearShift"/> moves: +1 "a year later", -2 "two years before".</summary>
+    public int Years { get; init; }
+
+    /// <summary>What a <see cref="FollowUpKind.BackTo"/> calls the earlier turn: "what I asked first", "the trade thing".</summary>
+    public string Hint { get; init; } = "";
+}
 
 /// <summary>
 /// Recognises follow-up messages by their form — short, leaning on a pronoun or on "and …" — the way a rules file
@@ -46,6 +66,11 @@ public static partial class FollowUpDetector
     public static FollowUp? Detect(string text)
     {
         var trimmed = text.Trim();
+        if (BackTo().Match(trimmed) is { Success: true } back)
+        {
+            // Longer than a follow-up may be: it carries one of its own after the words naming the earlier turn.
+            return new FollowUp(FollowUpKind.BackTo, back.Groups["rest"].Value.Trim()) { Hint = back.Groups["hint"].Value.Trim() };
+        }
         if (trimmed.Length == 0 || trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxWords)
         {
             return null;
@@ -65,6 +90,24 @@ public static partial class FollowUpDetector
         if (OtherWayRound().IsMatch(trimmed))
         {
             return new FollowUp(FollowUpKind.OtherWayRound);
+        }
+        if (YearShift().Match(trimmed) is { Success: true } shift)
+        {
+            var count = shift.Groups["count"].Value.ToLowerInvariant() switch
+            {
+                "" or "a" or "one" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                var digits => int.TryParse(digits, out var n) && n is > 0 and < 50 ? n : 0,
+            };
+            var earlier = shift.Groups["direction"].Value.ToLowerInvariant() is "before" or "earlier" or "prior" or "previous" or "ago";
+            return count == 0 ? null : new FollowUp(FollowUpKind.YearShift) { Years = earlier ? -count : count };
+        }
+        if (AskAgainWith().Match(trimmed) is { Success: true } asked)
+        {
+            return new FollowUp(FollowUpKind.AskAgainWith, Regex.Replace(asked.Groups["word"].Value.ToLowerInvariant(), @"\s+", " "));
         }
         if (Reask().Match(trimmed) is { Success: true } reask)
         {
@@ -99,4 +142,19 @@ public static partial class FollowUpDetector
 
     [GeneratedRegex(@"^(and|what\s+about|how\s+about|and\s+what\s+about|same\s+for|and\s+for)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Reask();
+
+    /// <summary>"and a year later?", "two years before", "the next year", "the year before that", "in the previous year".</summary>
+    [GeneratedRegex(@"^(and\s+|but\s+|what\s+about\s+|how\s+about\s+|so\s+)?(in\s+|for\s+)?(((?<count>a|one|two|three|four|five|\d{1,2})\s+)?years?\s+(?<direction>later|after|afterwards|before|earlier|prior|ago)|the\s+(?<direction>next|following|previous|prior)\s+year|the\s+year\s+(?<direction>after|before))(\s+(that|this|it))?\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearShift();
+
+    /// <summary>"why?", "how come", "when was that?", "where did that happen?": the last subject, asked another way.</summary>
+    [GeneratedRegex(@"^(and\s+|but\s+|so\s+|ok(ay)?,?\s+)?(?<word>why|how\s+come|for\s+what\s+reason|when|where|how|who|how\s+much|how\s+many)(\s+(was|is|were|did|does|do)\s+(that|this|it|they)(\s+(happen|happened|take\s+place|start|come\s+about))?)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskAgainWith();
+
+    /// <summary>
+    /// "going back to what I asked first: when …", "back to the trade thing, what about 2019": the words naming the
+    /// earlier turn, then a separator (colon, comma, dash) and the follow-up; or only "back to the trade thing".
+    /// </summary>
+    [GeneratedRegex(@"^(ok(ay)?,?\s+|so,?\s+|and\s+|now\s+)?((going|coming|getting|turning)\s+)?back\s+to\s+(?<hint>[^,:;?!]+?)\s*(([,:;!]|\s-\s|\?\s)\s*(?<rest>.*?))?\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackTo();
 }

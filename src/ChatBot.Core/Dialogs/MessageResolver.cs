@@ -25,28 +25,45 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
         {
             return new ResolvedMessage(MessageMode.TopicChoice, text, choice.Question) { Intent = choice.Intent, Remembered = choice.Question };
         }
+        if (state.LastQuestion is { } asked && state.LastIntent is { } askedIntent && SameWords(text, asked))
+        {
+            // The same question again: the answer shown did not serve, so the next one of its topic not shown yet.
+            return new ResolvedMessage(MessageMode.More, text, asked) { Intent = askedIntent, Remembered = asked };
+        }
         if (FollowUpDetector.Detect(text) is { } followUp && FromState(followUp, text, state) is { } followed)
         {
             return followed;
         }
-        var leans = FollowUpDetector.LeansOnLast(text);
-        if (state.LastQuestion is { } previous && leans && state.LastIntent is { } lastIntent
-            && dialogs.Find(lastIntent) is { } last && HandlerKinds.AnswersFromDocuments(last.Handler))
+        var leans = FollowUpDetector.LeansOnLast(text) || pronouns.NamesByTitle(text, state);
+        if (leans && Leaning(text, pronouns.Resolve(text, state), state) is { } leaning)
         {
             // "what did he sign there": the classifier cannot know what "he" or "there" is; the last answer's topic
             // is the better prior, and the last question the context the answer is found with.
-            var resolved = pronouns.Resolve(text, state);
-            return new ResolvedMessage(MessageMode.LeaningOnLast, text, resolved)
+            return leaning;
+        }
+        return new ResolvedMessage(MessageMode.New, text, text) { Previous = state.LastQuestion, Leans = leans, Remembered = text };
+    }
+
+    /// <summary>A question leaning on the last answer, asked as <paramref name="resolved"/>; null when there is no answer from the documents to lean on.</summary>
+    private ResolvedMessage? Leaning(string text, string resolved, ConversationState state) =>
+        state.LastQuestion is { } previous && state.LastIntent is { } lastIntent
+        && dialogs.Find(lastIntent) is { } last && HandlerKinds.AnswersFromDocuments(last.Handler)
+            ? new ResolvedMessage(MessageMode.LeaningOnLast, text, resolved)
             {
                 Intent = lastIntent,
                 Previous = previous,
                 FollowUp = new FollowUpPrior(lastIntent, state.LastFactIds),
                 Leans = true,
                 Remembered = resolved,
-            };
-        }
-        return new ResolvedMessage(MessageMode.New, text, text) { Previous = state.LastQuestion, Leans = leans, Remembered = text };
-    }
+            }
+            : null;
+
+    /// <summary>The same words in the same order, whatever the case, spacing and punctuation.</summary>
+    private static bool SameWords(string a, string b) =>
+        string.Equals(Words().Replace(a, " ").Trim(), Words().Replace(b, " ").Trim(), StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex Words();
 
     /// <summary>A follow-up the state can answer; null when it has nothing to follow up on (the message is then a new question).</summary>
     private ResolvedMessage? FromState(FollowUp followUp, string text, ConversationState state)
@@ -61,14 +78,28 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
             case FollowUpKind.WhoIsThatPerson when LastPerson(state) is { } person && _peopleIntent.Length > 0:
                 return new ResolvedMessage(MessageMode.WhoIsThatPerson, text, $"who is {person}") { Intent = _peopleIntent, Remembered = remembered };
             case FollowUpKind.Reask when state.LastIntent is not null && state.LastQuestion is not null && followUp.Addition.Length > 0:
-                return new ResolvedMessage(MessageMode.Reask, text, ReaskOrAsIs(state.LastQuestion, followUp.Addition, text))
+                return Reasked(text, followUp.Addition, state);
+            case FollowUpKind.YearShift when state.LastIntent is not null && state.LastQuestion is not null && LastYear(state) is { } year:
+                // "and a year later?" after "trade in 2010": the last question for 2011.
+                return Reasked(text, $"in {year + followUp.Years}", state);
+            case FollowUpKind.AskAgainWith when state.LastQuestion is { } subject:
+                // "why?" after "is korea building the plant": "why is korea building the plant", read with the last answer.
+                return Leaning(text, $"{followUp.Addition} {LeadingQuestionWord().Replace(subject, "")}", state);
+            case FollowUpKind.BackTo when state.Asked.Count > 0:
+                var earlier = Earlier(followUp.Hint, state);
+                var asOf = state with
                 {
-                    Intent = state.LastIntent,
-                    Previous = state.LastQuestion,
-                    FollowUp = new FollowUpPrior(state.LastIntent, []) { Reask = true },
-                    Leans = true,
-                    Remembered = Reask(state.LastQuestion, followUp.Addition),
+                    LastQuestion = earlier.Question,
+                    LastIntent = earlier.Intent,
+                    LastFactIds = earlier.FactIds,
+                    LastEntities = earlier.Entities,
+                    LastCitations = [],
+                    PendingChoices = [],
                 };
+                // "back to the trade thing" alone asks that question again; with a follow-up, the follow-up of that turn.
+                return followUp.Addition.Length == 0
+                    ? new ResolvedMessage(MessageMode.New, text, earlier.Question) { Remembered = earlier.Question }
+                    : Resolve(followUp.Addition, asOf);
             case FollowUpKind.OtherWayRound when state.LastIntent is not null && state.LastQuestion is { } last && counterparts.Swap(last) is { } swapped:
                 // Self-contained once swapped: the last question as context would only pull back its own answer.
                 return new ResolvedMessage(MessageMode.Reask, text, swapped)
@@ -81,6 +112,72 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
                 return null;
         }
     }
+
+    /// <summary>
+    /// The last question asked again with <paramref name="addition"/>, read with the last question as context. When
+    /// it was rewritten with a new year ("trade in 2022" → "trade in 2019"), the context leaves the old year out: it
+    /// keeps the subject, and would otherwise pull back the old year's answer.
+    /// </summary>
+    private static ResolvedMessage Reasked(string text, string addition, ConversationState state)
+    {
+        var question = ReaskOrAsIs(state.LastQuestion!, addition, text);
+        var standsAlone = !ReferenceEquals(question, text);
+        return new(MessageMode.Reask, text, question)
+        {
+            Intent = state.LastIntent,
+            Previous = standsAlone ? Year().Replace(state.LastQuestion!, " ") : state.LastQuestion,
+            FollowUp = new FollowUpPrior(state.LastIntent!, []) { Reask = true },
+            Leans = true,
+            Remembered = Reask(state.LastQuestion!, addition),
+        };
+    }
+
+    /// <summary>The year the last turn was about: the last one its question names, else the first its answer gives.</summary>
+    private int? LastYear(ConversationState state)
+    {
+        var named = Year().Matches(state.LastQuestion ?? "");
+        if (named.Count > 0)
+        {
+            return int.Parse(named[^1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var answered = state.LastFactIds.Select(knowledge.Store.Find).OfType<Fact>()
+            .Select(f => Year().Match(f.Answer)).FirstOrDefault(m => m.Success);
+        return answered is null ? null : int.Parse(answered.Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The earlier turn "back to …" names: the first one for "what I asked first", "the beginning"; else the one whose
+    /// question or topic shares most words with the hint ("the trade thing"); with none, the turn before the last.
+    /// </summary>
+    private AskedTurn Earlier(string hint, ConversationState state)
+    {
+        var asked = state.Asked;
+        if (FirstTurn().IsMatch(hint))
+        {
+            return asked[0];
+        }
+        var wanted = Terms(hint);
+        var best = asked.Select((turn, index) => (turn, index, shared: Terms($"{turn.Question} {turn.Intent.Replace('_', ' ')}").Intersect(wanted).Count()))
+            .Where(t => t.shared > 0)
+            .OrderByDescending(t => t.shared).ThenByDescending(t => t.index)
+            .Select(t => t.turn).FirstOrDefault();
+        return best ?? asked[Math.Max(0, asked.Count - 2)];
+    }
+
+    /// <summary>A text's content terms as the lexicon reads them (stemmed, typos corrected).</summary>
+    private HashSet<int> Terms(string text)
+    {
+        var analyzed = new AnalyzedText();
+        knowledge.Lexicon.Analyze(text, correctTypos: true, analyzed);
+        return [.. analyzed.Terms];
+    }
+
+    [GeneratedRegex(@"\b(first|beginning|start|original|earliest)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstTurn();
+
+    /// <summary>The question word and its auxiliary a question opens with ("when did", "what is"), left out when another word takes its place.</summary>
+    [GeneratedRegex(@"^\s*((what|when|where|who|whom|which|why|how(\s+(much|many|long|big))?)\b(\s+(is|was|are|were|did|does|do|has|have|had|will|can))?\s*)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingQuestionWord();
 
     /// <summary>"trade in 2022" + "in 2019" → "trade in 2019"; without a year to swap, the addition.</summary>
     public static string Reask(string lastQuestion, string addition)

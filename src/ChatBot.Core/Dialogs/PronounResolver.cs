@@ -6,7 +6,9 @@ namespace ChatBot.Core.Dialogs;
 /// <summary>
 /// Reads the pronouns of a follow-up against the conversation: "he"/"she" is the person, "it" the document, event or
 /// organisation, "they" the group the last question named, "there" its place — "who did
-/// he meet with" after Kim Gunn becomes "who did Kim Gunn meet with". A pronoun with no fitting referent is left alone.
+/// he meet with" after Kim Gunn becomes "who did Kim Gunn meet with". A title stands for the person it fits: "the
+/// envoy", "that president" after an answer naming Koo Hong-seok or Lee Myung-bak (their <c>titles</c> in
+/// models/entities.yaml). A pronoun or title with no fitting referent is left alone.
 /// </summary>
 public sealed partial class PronounResolver
 {
@@ -30,15 +32,13 @@ public sealed partial class PronounResolver
     /// <summary>The message with its pronouns replaced by what they refer to, or the message as it was.</summary>
     public string Resolve(string text, ConversationState state)
     {
-        var named = NamedIn(state.LastQuestion);
-        var answered = state.LastEntities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>().ToList();
-        var candidates = named.Concat(answered).DistinctBy(e => e.Name).ToList();
+        var (named, answered, candidates) = Referents(state);
         var person = candidates.FirstOrDefault(e => e.Kind == "person");
         var thing = candidates.FirstOrDefault(e => e.Kind is "document" or "event" or "organisation" || e.Kind == "place" && !_countries.Contains(e.Name));
         var group = named.FirstOrDefault(e => e.Kind == "organisation");
         var place = named.FirstOrDefault(e => e.Kind == "place") ?? answered.FirstOrDefault(e => e.Kind == "place");
 
-        var resolved = text;
+        var resolved = ByTitle(text, candidates);
         if (person is not null)
         {
             resolved = PersonPronoun().Replace(resolved, person.Name);
@@ -54,6 +54,41 @@ public sealed partial class PronounResolver
         if (place is not null)
         {
             resolved = There().Replace(resolved, "in " + place.Name);
+        }
+        return resolved;
+    }
+
+    /// <summary>Whether the message calls a person of the last turn by a title ("what did the envoy say"): it leans on that turn.</summary>
+    public bool NamesByTitle(string text, ConversationState state) =>
+        state.LastQuestion is not null && !ReferenceEquals(ByTitle(text, Referents(state).Candidates), text);
+
+    /// <summary>What the last turn named: in its question, in its answer, and both in that order.</summary>
+    private (List<NamedEntity> Named, List<NamedEntity> Answered, List<NamedEntity> Candidates) Referents(ConversationState state)
+    {
+        var named = NamedIn(state.LastQuestion);
+        var answered = state.LastEntities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>().ToList();
+        return (named, answered, named.Concat(answered).DistinctBy(e => e.Name).ToList());
+    }
+
+    /// <summary>
+    /// "the envoy", "that president": a title after "the"/"that"/"this" becomes the name of the first person of
+    /// the conversation's last turn who holds it (a longer title first: "first deputy minister" before "minister").
+    /// </summary>
+    private static string ByTitle(string text, IReadOnlyList<NamedEntity> candidates)
+    {
+        var resolved = text;
+        foreach (var person in candidates.Where(c => c.Kind == "person" && c.Titles.Count > 0))
+        {
+            foreach (var title in person.Titles.OrderByDescending(t => t.Length))
+            {
+                var reference = new Regex(
+                    $@"(the|that|this)\s+((south\s+)?korean\s+|kazakh(stani)?\s+|rok\s+|kz\s+)?{Regex.Escape(title).Replace(@"\ ", @"\s+")}",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                if (reference.IsMatch(resolved))
+                {
+                    return reference.Replace(resolved, person.Name, 1);
+                }
+            }
         }
         return resolved;
     }

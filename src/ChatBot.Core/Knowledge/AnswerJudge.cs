@@ -74,16 +74,23 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, doub
         }
         var probabilities = new double[count];
         var vectors = new float[count][];
-        var best = 0;
+        var best = -1;
         var signals = Features.Read(question);
         for (var i = 0; i < count; i++)
         {
             vectors[i] = Features.Of(signals, retrieval, i, intent, usedContext);
             probabilities[i] = Model.Probability(vectors[i]);
-            if (probabilities[i] > probabilities[best])
+            // A fact that lacks a year or a country the question names never answers it: that is a near miss at best.
+            var fails = Features.MissingConstraints(signals, retrieval.Facts[i].Fact).Count > 0;
+            if (!fails && (best < 0 || probabilities[i] > probabilities[best]))
             {
                 best = i;
             }
+        }
+        if (best < 0)
+        {
+            var first = Array.IndexOf(probabilities, probabilities.Max());
+            return new Judgement(first, probabilities[first], false, probabilities, vectors) { Threshold = Threshold };
         }
         return new Judgement(best, probabilities[best], probabilities[best] >= Threshold, probabilities, vectors) { Threshold = Threshold };
     }

@@ -2,9 +2,14 @@ namespace ChatBot.Core.Knowledge;
 
 /// <summary>
 /// A person, organisation or place the seeds name, with the other ways people write it ("ROK", "South Korea"), and
-/// the entity it may stand for in a question (a capital for its country's government: "Seoul and Astana agreed").
+/// the entity it may stand for in a question (a capital for its country's government: "Seoul and Astana agreed"), and
+/// for a person the titles a follow-up may call them by ("the ambassador", "that president").
 /// </summary>
-public sealed record NamedEntity(string Name, string Kind, IReadOnlyList<string> Aliases, string? StandsFor = null);
+public sealed record NamedEntity(string Name, string Kind, IReadOnlyList<string> Aliases, string? StandsFor = null)
+{
+    /// <summary>What a follow-up may call a person instead of a name: "ambassador", "envoy", "president".</summary>
+    public IReadOnlyList<string> Titles { get; init; } = [];
+}
 
 /// <summary>The entities of <c>models/entities.yaml</c>: canonical name → aliases, looked up either way, case-insensitively.</summary>
 public sealed partial class EntityLexicon
@@ -20,7 +25,12 @@ public sealed partial class EntityLexicon
             // The part files may both name an entity; the merged entry keeps every alias once.
             var named = entity with { Aliases = WithYearless(entity) };
             _byName[entity.Name] = _byName.TryGetValue(entity.Name, out var known)
-                ? known with { Aliases = [.. known.Aliases.Union(named.Aliases, StringComparer.OrdinalIgnoreCase)], StandsFor = known.StandsFor ?? entity.StandsFor }
+                ? known with
+                {
+                    Aliases = [.. known.Aliases.Union(named.Aliases, StringComparer.OrdinalIgnoreCase)],
+                    StandsFor = known.StandsFor ?? entity.StandsFor,
+                    Titles = [.. known.Titles.Union(entity.Titles, StringComparer.OrdinalIgnoreCase)],
+                }
                 : named;
         }
         Entities = [.. _byName.Values];
@@ -77,7 +87,10 @@ public sealed partial class EntityLexicon
                     entry.Name.Trim(),
                     entry.Kind?.Trim() ?? "",
                     [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())],
-                    string.IsNullOrWhiteSpace(entry.StandsFor) ? null : entry.StandsFor.Trim()));
+                    string.IsNullOrWhiteSpace(entry.StandsFor) ? null : entry.StandsFor.Trim())
+                {
+                    Titles = [.. (entry.Titles ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant())],
+                });
             }
         }
         return new EntityLexicon(entities);

@@ -48,6 +48,7 @@ internal sealed class EntityModel
     public string? Kind { get; set; }
     public List<string>? Aliases { get; set; }
     public string? StandsFor { get; set; }
+    public List<string>? Titles { get; set; }
 }
 
 internal sealed class DialogFileModel

@@ -112,10 +112,12 @@ public sealed class FreshQuestionSetTests : IDisposable
         final.ShouldStartWith("# Final half");
     }
 
-    [Fact]
-    public void The_committed_halves_are_the_split_of_the_whole_fresh_set()
+    [Theory]
+    [InlineData("fresh")]
+    [InlineData("fresh2")]
+    public void The_committed_halves_are_the_split_of_the_whole_fresh_set(string set)
     {
-        var folder = Path.Combine(RealKnowledge.RepoRoot(), "tests", "data", "fresh");
+        var folder = Path.Combine(RealKnowledge.RepoRoot(), "tests", "data", set);
 
         var (tuning, final) = FreshSetSplit.Split(File.ReadAllText(Path.Combine(folder, "fresh.yaml")), Path.Combine(folder, "fresh.yaml"));
 
@@ -123,16 +125,18 @@ public sealed class FreshQuestionSetTests : IDisposable
         File.ReadAllText(Path.Combine(folder, "final.yaml")).ShouldBe(final, "final.yaml is out of date: run `chatbot eval split`");
     }
 
-    [Fact]
-    public void Every_answerable_entry_of_the_fresh_set_quotes_its_seed_at_its_lines()
+    [Theory]
+    [InlineData("fresh", 241 + 121 - 14)]
+    [InlineData("fresh2", 228 + 111 - 18)]
+    public void Every_answerable_entry_of_the_fresh_set_quotes_its_seed_at_its_lines(string folder, int count)
     {
         var root = RealKnowledge.RepoRoot();
         var corpus = SeedCorpus.Load(Path.Combine(root, "seeds"));
-        var set = FreshQuestionSet.Load(Path.Combine(root, "tests", "data", "fresh", "fresh.yaml"));
+        var set = FreshQuestionSet.Load(Path.Combine(root, "tests", "data", folder, "fresh.yaml"));
 
         var answerable = set.Questions.Concat(set.Conversations.SelectMany(c => c.Turns)).Where(q => !q.IsOutOfScope).ToList();
 
-        answerable.Count.ShouldBe(241 + 121 - 14);
+        answerable.Count.ShouldBe(count);
         answerable.Where(q => corpus.Find(q.Source!, q.Expect!, q.Lines!.Value.First, q.Lines.Value.Last) is null)
             .Select(q => $"{q.Q}: {q.Source} {q.Lines} \"{q.Expect}\"").ShouldBeEmpty();
     }
