@@ -18,6 +18,7 @@ internal sealed class BotSession
     private readonly IBot _bot;
     private readonly RecordingAnswerer _answerer;
     private readonly string _conversationId = $"cli-{Guid.NewGuid():N}";
+    private readonly ConversationStateStore _states;
 
     public BotSession(ChatBotPaths paths)
     {
@@ -32,6 +33,7 @@ internal sealed class BotSession
             .BuildServiceProvider();
         Knowledge = services.GetRequiredService<KnowledgeBase>();
         Pipeline = services.GetRequiredService<AnsweringPipeline>();
+        _states = services.GetRequiredService<ConversationStateStore>();
         _answerer = new RecordingAnswerer(services.GetRequiredService<IQuestionAnswerer>());
         _bot = new KnowledgeBot(_answerer, NullLogger<KnowledgeBot>.Instance);
     }
@@ -40,6 +42,10 @@ internal sealed class BotSession
 
     /// <summary>The turn's stages, for <c>ask --explain</c>.</summary>
     public AnsweringPipeline Pipeline { get; }
+
+    /// <summary>What the session's conversation remembers now, for explaining the next turn in its context.</summary>
+    public async Task<ConversationState> StateAsync(CancellationToken cancellationToken) =>
+        (await _states.ReadAsync(_conversationId, cancellationToken).ConfigureAwait(false)).State;
 
     /// <summary>Sends one message and returns the answer behind the bot's reply, and the reply activities.</summary>
     public async Task<(BotAnswer Answer, IReadOnlyList<Activity> Replies)> AskAsync(string text, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ internal static class TrainCommand
         // The retrieval knobs as the host reads them, so the features are the ones a live turn computes.
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(paths.Root, "appsettings.json"), optional: true).Build();
         var knowledge = KnowledgeBase.Load(paths, configuration.GetSection("Retrieval").Get<RetrievalOptions>());
-        var features = new AnswerFeatures(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics);
+        var features = AnswerFeatures.For(knowledge, paths);
         var file = Path.IsPathRooted(questionsFile) || File.Exists(questionsFile) ? questionsFile : Path.Combine(paths.Root, questionsFile);
         var dev = File.Exists(file) ? DevQuestionSet.Load(file) : [];
         var set = AnswerTrainingSet.Build(knowledge, features, data, classifier, dev, cancellationToken);

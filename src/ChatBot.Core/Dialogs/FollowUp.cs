@@ -14,7 +14,10 @@ public enum FollowUpKind
     /// <summary>"tell me more", "anything else?": the next fact of the same topic not shown yet.</summary>
     More,
 
-    /// <summary>"where is that from?", "source?": the full quote and source of the last answer.</summary>
+    /// <summary>
+    /// "where is that from?", "source?", "whose numbers are those?", "according to whom?": the full quote and source
+    /// of the last answer, which says who gave it.
+    /// </summary>
     WhereFrom,
 
     /// <summary>"and the other way round?", "and the reverse": the last question with the two countries swapped.</summary>
@@ -128,7 +131,7 @@ public static partial class FollowUpDetector
     [GeneratedRegex(@"^(and\s+|but\s+|what\s+about\s+|how\s+about\s+)?(the\s+|it\s+)?(reverse|other\s+way\s+(round|around)|vice\s+versa|other\s+direction|(for\s+)?the\s+other\s+(country|side))\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex OtherWayRound();
 
-    [GeneratedRegex(@"^(so\s+)?(where\s+(is|was|does|did)\s+(that|this|it)\s+(from|come from|comes? from|written|said|stated)|where\s+did\s+you\s+(get|find|read)\s+(that|this|it)|(what'?s|what\s+is)\s+(the|your)\s+source(\s+of\s+(that|this))?|(which|what)\s+(source|document|file)\s+(is\s+)?(that|this)(\s+from)?|source\s+for\s+(that|this)|(can\s+you\s+)?(quote|cite)\s+(it|that|this|the source)|show\s+(me\s+)?the\s+(quote|source)|source\??|citation\??|quote\??|proof\??)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(so\s+|and\s+|btw,?\s+)?(where\s+(is|was|does|did)\s+(that|this|it)\s+(from|come from|comes? from|written|said|stated)|(who|which\s+\w+)\s+(gave|said|says|reported|published|released|provided|counted|estimated)\s+(that|this|those|these|it)(\s+(figure|figures|number|numbers|data|statistics?|estimate))?|whose\s+(figure|figures|number|numbers|data|statistics?|estimate|words)\s+(are|is|were|was)\s+(those|these|that|this|they|it)|according\s+to\s+(whom|who|what|which\s+source)|says\s+who|who\s+says\s+(so|that)|where\s+did\s+you\s+(get|find|read)\s+(that|this|it)|(what'?s|what\s+is)\s+(the|your)\s+source(\s+of\s+(that|this))?|(which|what)\s+(source|document|file)\s+(is\s+)?(that|this)(\s+from)?|source\s+for\s+(that|this)|(can\s+you\s+)?(quote|cite)\s+(it|that|this|the source)|show\s+(me\s+)?the\s+(quote|source)|source\??|citation\??|quote\??|proof\??)\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhereFrom();
 
     [GeneratedRegex(@"^(ok(ay)?,?\s+|and\s+|please\s+)?(tell\s+me\s+(some\s+)?more|more(\s+please)?|(any|some)\s*thing\s+else|what\s+else(\s+do\s+you\s+know)?|go\s+on|continue|more\s+(details|info|information)|(give|show)\s+me\s+more|and\s+then|keep\s+going|next)(\s+(about\s+(that|this|it)|please))?\s*[?.!]*$", RegexOptions.IgnoreCase)]

@@ -34,7 +34,7 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
         {
             return followed;
         }
-        var leans = FollowUpDetector.LeansOnLast(text) || pronouns.NamesByTitle(text, state);
+        var leans = FollowUpDetector.LeansOnLast(text) || pronouns.RefersToPerson(text, state);
         if (leans && Leaning(text, pronouns.Resolve(text, state), state) is { } leaning)
         {
             // "what did he sign there": the classifier cannot know what "he" or "there" is; the last answer's topic

@@ -58,9 +58,24 @@ public sealed partial class PronounResolver
         return resolved;
     }
 
-    /// <summary>Whether the message calls a person of the last turn by a title ("what did the envoy say"): it leans on that turn.</summary>
-    public bool NamesByTitle(string text, ConversationState state) =>
-        state.LastQuestion is not null && !ReferenceEquals(ByTitle(text, Referents(state).Candidates), text);
+    /// <summary>
+    /// Whether the message speaks of a person of the last turn by a title ("what did the envoy say") or as "he"/"she"
+    /// ("how long had he been ambassador by then"): it leans on that turn however long it is, up to
+    /// <see cref="MaxReferringWords"/> words.
+    /// </summary>
+    public bool RefersToPerson(string text, ConversationState state)
+    {
+        if (state.LastQuestion is null || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxReferringWords)
+        {
+            return false;
+        }
+        var candidates = Referents(state).Candidates;
+        return !ReferenceEquals(ByTitle(text, candidates), text)
+            || PersonPronoun().IsMatch(text) && candidates.Any(c => c.Kind == "person");
+    }
+
+    /// <summary>Past this many words a message is read as a question of its own, whatever it refers to.</summary>
+    public const int MaxReferringWords = 16;
 
     /// <summary>What the last turn named: in its question, in its answer, and both in that order.</summary>
     private (List<NamedEntity> Named, List<NamedEntity> Answered, List<NamedEntity> Candidates) Referents(ConversationState state)

@@ -11,18 +11,42 @@ namespace ChatBot.Core.Knowledge;
 public sealed partial class AnswerFeatures
 {
     private readonly CountryNames _countries;
+    private readonly CountryNames _people;
     private readonly TopicCatalog _topics;
     private readonly Dictionary<string, (string Text, HashSet<string> Countries)> _facts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _factPeople = new(StringComparer.Ordinal);
 
-    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics)
+    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics, CountryNames? people = null)
     {
         _countries = countries;
+        _people = people ?? CountryNames.Empty;
         _topics = topics;
         foreach (var fact in facts)
         {
             var text = FactText(fact);
             _facts[fact.Id] = (text, [.. countries.Named(text)]);
+            _factPeople[fact.Id] = [.. _people.Named(text)];
         }
+    }
+
+    /// <summary>The features as the host and <c>chatbot train</c> compute them: the countries of models/countries.txt, the people of the entity list.</summary>
+    public static AnswerFeatures For(KnowledgeBase knowledge, ChatBotPaths paths) =>
+        new(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics, CountryNames.People(knowledge.Entities));
+
+    /// <summary>
+    /// The people <paramref name="question"/> names that <paramref name="fact"/> does not: a fact about someone else
+    /// never answers a question about this person ("how long had Berdaliyev been ambassador" is not answered by Koo's
+    /// years in office).
+    /// </summary>
+    public IReadOnlyList<string> MissingPeople(string question, Fact fact)
+    {
+        var named = _people.Named(question);
+        if (named.Count == 0)
+        {
+            return [];
+        }
+        var held = _factPeople.TryGetValue(fact.Id, out var known) ? known : [.. _people.Named(FactText(fact))];
+        return [.. named.Where(p => !held.Contains(p))];
     }
 
     /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>

@@ -54,6 +54,15 @@ public sealed class CountryNames
         return named ?? (IReadOnlyList<string>)[];
     }
 
+    /// <summary>
+    /// The people of the entity list by their names, matched the same way: the canonical name and each alias of two
+    /// words or more, or of one word of five letters or more ("Tokayev"), so that a short alias that is also an
+    /// everyday word ("Park", "Moon", "Lee") does not make a person of a word.
+    /// </summary>
+    public static CountryNames People(EntityLexicon entities) => new(entities.Entities
+        .Where(e => e.Kind == "person")
+        .Select(e => (e.Name, (IReadOnlyList<string>)[.. e.Aliases.Where(a => a.Contains(' ') || a.Contains('-') || a.Length >= 5)])));
+
     /// <summary>Reads the file: "Name: other name, demonym" a line, "#" comments; a missing file is no countries.</summary>
     public static CountryNames Load(string path)
     {

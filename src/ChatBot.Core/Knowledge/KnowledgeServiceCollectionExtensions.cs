@@ -9,7 +9,7 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>The committed answer model with the features it was trained on, checked against the data it was trained from.</summary>
     public static AnswerJudge AnswerJudgeFor(ChatBotPaths paths, KnowledgeBase knowledge) => new(
         AnswerModel.Load(paths.AnswerModel, AnswerModelTrainer.Hash(paths)),
-        new AnswerFeatures(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics),
+        AnswerFeatures.For(knowledge, paths),
         knowledge.Options.AnswerModelThreshold);
 
     /// <summary>

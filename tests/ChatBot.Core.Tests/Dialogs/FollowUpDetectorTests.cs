@@ -50,6 +50,14 @@ public sealed class FollowUpDetectorTests
     }
 
     [Theory]
+    [InlineData("whose numbers are those")]
+    [InlineData("who gave that figure?")]
+    [InlineData("according to whom?")]
+    [InlineData("btw which paper reported that")]
+    public void Asking_who_gave_the_last_answer_is_asking_where_it_is_from(string text) =>
+        FollowUpDetector.Detect(text).ShouldNotBeNull().Kind.ShouldBe(FollowUpKind.WhereFrom);
+
+    [Theory]
     [InlineData("why did korea invest in kazakhstan")]
     [InlineData("when was the joint declaration signed")]
     [InlineData("years of friendship")]
