@@ -119,6 +119,12 @@ internal static class EvalCommand
             (report.Conversations == 0
                 ? "conversations n/a (none in the set)"
                 : $"conversations right at every turn {report.ConversationRate:P1} ({report.ConversationsRight}/{report.Conversations}; turns {report.TurnsRight}/{report.Turns}, {report.TurnsConfidentlyWrong} confidently wrong)"));
+        if (report.CorrectStrictly != report.Correct || report.ConfidentlyWrongStrictly != report.ConfidentlyWrong || report.ConversationsRightStrictly != report.ConversationsRight)
+        {
+            Console.WriteLine($"  strictly, the writer's own place only (no 'also:'): accuracy {(double)report.CorrectStrictly / Math.Max(1, report.Answerable):P1} ({report.CorrectStrictly}/{report.Answerable}); " +
+                $"confidently wrong {(double)report.ConfidentlyWrongStrictly / Math.Max(1, report.Answerable + report.OutOfScope):P1} ({report.ConfidentlyWrongStrictly}/{report.Answerable + report.OutOfScope}); " +
+                $"conversations {report.ConversationsRightStrictly}/{report.Conversations}");
+        }
         foreach (var problem in report.DataProblems)
         {
             Console.WriteLine($"  data problem: {problem}");

@@ -21,6 +21,12 @@ public sealed record DevQuestion(
     /// <summary>Where in <see cref="Source"/> the expected phrase must be found (a fresh set gives it); anywhere when null.</summary>
     public LineRange? Lines { get; init; }
 
+    /// <summary>
+    /// Other places that give the same answer equally well (a fresh set's <c>also:</c>, from a seeds-only label
+    /// review): citing one of them is right too. The writer's own place alone is the strict reading.
+    /// </summary>
+    public IReadOnlyList<ExpectedPlace> Also { get; init; } = [];
+
     /// <summary>What kind of out-of-scope question this is ("near_miss", "unrelated"), when the set says.</summary>
     public string? Category { get; init; }
 
@@ -33,3 +39,6 @@ public sealed record DevQuestion(
     /// <summary>Whether the question names what a right answer cites (greetings and the like do not).</summary>
     public bool ExpectsCitation => Facts.Count > 0 || Source is not null && Expect is not null;
 }
+
+/// <summary>A seed file, a verbatim phrase and the lines it must be found at: one place that answers a question.</summary>
+public sealed record ExpectedPlace(string Source, string Quote, LineRange Lines);

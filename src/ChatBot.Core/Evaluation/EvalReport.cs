@@ -25,6 +25,18 @@ public sealed record EvalReport(
     /// <summary>Answerable and out-of-scope questions answered with a citation that is not right and no uncertainty wording.</summary>
     public int ConfidentlyWrong { get; init; }
 
+    /// <summary>
+    /// The strict reading, where only the question writer's own place counts (no <see cref="DevQuestion.Also"/>):
+    /// answerable questions right, confidently wrong answers, conversations right at every turn.
+    /// </summary>
+    public int CorrectStrictly { get; init; }
+
+    /// <inheritdoc cref="CorrectStrictly"/>
+    public int ConfidentlyWrongStrictly { get; init; }
+
+    /// <inheritdoc cref="CorrectStrictly"/>
+    public int ConversationsRightStrictly { get; init; }
+
     /// <summary><see cref="ConfidentlyWrong"/> as a share of every scored question (answerable and out of scope).</summary>
     public double ConfidentlyWrongRate => Answerable + OutOfScope == 0 ? 0 : (double)ConfidentlyWrong / (Answerable + OutOfScope);
 
@@ -73,6 +85,9 @@ public sealed record EvalOutcome(
     double Confidence,
     bool Right)
 {
+    /// <summary>Right with only the writer's own place counted (see <see cref="DevQuestion.Also"/>); the same as <see cref="Right"/> without one.</summary>
+    public bool RightStrictly { get; init; } = true;
+
     /// <summary>Whether the reply cited any seed lines.</summary>
     public bool Cited { get; init; }
 

@@ -79,6 +79,9 @@ public sealed class Evaluator(KnowledgeBase knowledge)
             [.. answerable.Concat(outOfScope).Where(x => !x.o.Right).Select(x => x.o)])
         {
             ConfidentlyWrong = answerable.Concat(outOfScope).Count(x => x.o.ConfidentlyWrong),
+            CorrectStrictly = answerable.Count(x => x.o.RightStrictly),
+            ConfidentlyWrongStrictly = answerable.Concat(outOfScope).Count(x => x.o.Cited && !x.o.RightStrictly && !x.o.Hedged),
+            ConversationsRightStrictly = conversations.Count(c => c.Turns.All(t => t.RightStrictly)),
             NearMisses = nearMisses.Count,
             NearMissesRefused = nearMisses.Count(x => x.o.Right),
             Conversations = conversations.Count,
@@ -102,6 +105,7 @@ public sealed class Evaluator(KnowledgeBase knowledge)
             : $"{string.Join("; ", answer.Citations.Take(3).Select(c => c.Label))}{(answer.Citations.Count > 3 ? "; ..." : "")} — {Shorten(answer.Text)}";
         string expected;
         bool right;
+        bool? strict = null;
         var located = true;
         if (question.IsOutOfScope)
         {
@@ -124,13 +128,17 @@ public sealed class Evaluator(KnowledgeBase knowledge)
                 : question.Lines is { } lines
                     ? $"{question.Source}: the expected phrase is not at lines {lines} of this seed — fix the question: \"{question.Expect}\""
                     : $"{question.Source}: the expected phrase is not in this seed — fix the question: \"{question.Expect}\"";
-            right = at is { } found && answer.Citations.Any(c => c.Source == question.Source && found.Overlaps(new LineRange(c.FirstLine, c.LastLine)));
+            right = at is { } found && Cites(answer, question.Source, found);
+            strict = right;
+            // Another place the label review found to give the same answer is as right (a place it misquotes never is).
+            right |= located && question.Also.Any(p => knowledge.Corpus.Document(p.Source)?.Find(p.Quote, p.Lines) is { } other && Cites(answer, p.Source, other));
         }
         else
         {
             (expected, right) = ("(not scored)", true);
         }
         right &= question.IsOutOfScope || !nearMiss;
+        var rightStrictly = (strict ?? right) && (question.IsOutOfScope || !nearMiss);
         var miss = right ? null
             : !located ? MissKinds.BadExpectation
             : question.IsOutOfScope ? MissKinds.OutOfScopeAnswered
@@ -141,8 +149,12 @@ public sealed class Evaluator(KnowledgeBase knowledge)
             Cited = cited,
             Hedged = UncertaintyWording.IsIn(answer.Text),
             Miss = miss,
+            RightStrictly = rightStrictly,
         };
     }
+
+    private static bool Cites(BotAnswer answer, string source, LineRange lines) =>
+        answer.Citations.Any(c => c.Source == source && lines.Overlaps(new LineRange(c.FirstLine, c.LastLine)));
 
     private HashSet<string> CitedFacts(Citation citation) =>
         [.. _factsByCitation[(citation.Source, citation.FirstLine, citation.LastLine, citation.Quote)]];

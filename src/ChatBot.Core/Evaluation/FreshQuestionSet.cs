@@ -66,7 +66,16 @@ public static class FreshQuestionSet
         {
             throw new ChatBotDataException($"{where} ({q}) needs 'source', 'lines: [first, last]' and 'quote', or 'out_of_scope: true'.");
         }
-        return new DevQuestion(q, Answerable, entry.Source.Trim(), entry.Quote.Trim(), false, null, []) { Lines = new LineRange(first, last) };
+        var also = new List<ExpectedPlace>();
+        foreach (var place in entry.Also ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(place.Source) || string.IsNullOrWhiteSpace(place.Quote) || place.Lines is not [var from, var to] || from < 1 || to < from)
+            {
+                throw new ChatBotDataException($"{where} ({q}): each 'also' place needs 'source', 'lines: [first, last]' and 'quote'.");
+            }
+            also.Add(new ExpectedPlace(place.Source.Trim(), place.Quote.Trim(), new LineRange(from, to)));
+        }
+        return new DevQuestion(q, Answerable, entry.Source.Trim(), entry.Quote.Trim(), false, null, []) { Lines = new LineRange(first, last), Also = also };
     }
 
     private static string Text(string? q, string where) =>
@@ -102,6 +111,14 @@ internal sealed class FreshQuestionModel
     public List<int>? Lines { get; set; }
     public string? Answer { get; set; }
     public string? Quote { get; set; }
+    public List<FreshPlaceModel>? Also { get; set; }
     public string? Kind { get; set; }
     public string? Why { get; set; }
+}
+
+internal sealed class FreshPlaceModel
+{
+    public string? Source { get; set; }
+    public List<int>? Lines { get; set; }
+    public string? Quote { get; set; }
 }

@@ -46,6 +46,22 @@ public sealed class EvaluatorJudgingTests(BotFixture real) : IClassFixture<BotFi
     }
 
     [Fact]
+    public void Citing_another_place_the_label_review_found_is_right_but_not_strictly()
+    {
+        var question = Ties() with { Also = [new ExpectedPlace("004_88d1abdf5696108c.txt", "since the establishment of diplomatic ties in 1992", new LineRange(20, 20))] };
+        var elsewhere = Answer("Diplomatic ties were established in 1992.", new Citation("004_88d1abdf5696108c.txt", 20, 20, "…"));
+
+        var outcome = new Evaluator(real.Knowledge).Judge(question, elsewhere);
+        var wrong = new Evaluator(real.Knowledge).Judge(question, EnvoyAnswer);
+
+        outcome.Right.ShouldBeTrue();
+        outcome.RightStrictly.ShouldBeFalse();
+        outcome.ConfidentlyWrong.ShouldBeFalse();
+        wrong.Right.ShouldBeFalse();
+        wrong.RightStrictly.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_wrong_passage_offered_with_the_bots_hedge_is_wrong_but_not_confidently()
     {
         var outcome = new Evaluator(real.Knowledge).Judge(Ties(), HedgedPassage);

@@ -139,5 +139,8 @@ public sealed class FreshQuestionSetTests : IDisposable
         answerable.Count.ShouldBe(count);
         answerable.Where(q => corpus.Find(q.Source!, q.Expect!, q.Lines!.Value.First, q.Lines.Value.Last) is null)
             .Select(q => $"{q.Q}: {q.Source} {q.Lines} \"{q.Expect}\"").ShouldBeEmpty();
+        answerable.SelectMany(q => q.Also.Select(p => (q, p)))
+            .Where(x => corpus.Find(x.p.Source, x.p.Quote, x.p.Lines.First, x.p.Lines.Last) is null)
+            .Select(x => $"{x.q.Q}: also {x.p.Source} {x.p.Lines} \"{x.p.Quote}\"").ShouldBeEmpty();
     }
 }
