@@ -1,3 +1,4 @@
+using ChatBot.Core.Training;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -52,7 +53,7 @@ internal static class EvalCommand
                     await Console.Error.WriteLineAsync($"chatbot eval: {file} is a fresh set, split into files (tuning.yaml, final.yaml); --holdout and --all are for the dev set.");
                     return CliErrors.BadInput;
                 }
-                if (IsFinalHalf(file) && !result.GetValue(final))
+                if (FreshTrainingQuestions.IsFinalHalf(file) && !result.GetValue(final))
                 {
                     await Console.Error.WriteLineAsync($"chatbot eval: {file} is a final half, to be run once at the very end; add --final to run it.");
                     return CliErrors.BadInput;
@@ -178,10 +179,6 @@ internal static class EvalCommand
             Console.WriteLine($"                {bin.From:0.0}–{bin.To:0.0}      {bin.Count,5}  {bin.MeanProbability,6:0.000}  {bin.RightRate,5:0.000}   |                  {cv?.Count,5}  {cv?.MeanProbability,6:0.000}  {cv?.RightRate,5:0.000}");
         }
     }
-
-    /// <summary>Whether a file is a final half (its header says so): it is run once, at the end, and only on purpose.</summary>
-    private static bool IsFinalHalf(string file) =>
-        File.ReadLines(file).FirstOrDefault()?.StartsWith("# Final half", StringComparison.Ordinal) == true;
 
     /// <summary>"fresh-tuning" for tests/data/fresh/tuning.yaml: what the report and the conversation ids are called.</summary>
     private static string FreshSetName(string file)
