@@ -82,8 +82,16 @@ public sealed partial class PronounResolver
     {
         var named = NamedIn(state.LastQuestion);
         var answered = state.LastEntities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>().ToList();
-        return (named, answered, named.Concat(answered).DistinctBy(e => e.Name).ToList());
+        // The people of the turns before, most recent first, after the last turn's own: "he" two turns after Roh
+        // Moo-hyun's visit is still Roh when the turn between named no one.
+        var earlier = state.Asked.Reverse().Skip(1).Take(EarlierTurns)
+            .SelectMany(t => NamedIn(t.Question).Concat(t.Entities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>()))
+            .Where(e => e.Kind == "person");
+        return (named, answered, named.Concat(answered).Concat(earlier).DistinctBy(e => e.Name).ToList());
     }
+
+    /// <summary>How many turns before the last one a "he"/"she" or a title may still reach back to.</summary>
+    private const int EarlierTurns = 2;
 
     /// <summary>
     /// "the envoy", "that president": a title after "the"/"that"/"this" becomes the name of the first person of
