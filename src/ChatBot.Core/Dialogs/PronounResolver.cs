@@ -38,7 +38,7 @@ public sealed partial class PronounResolver
         var group = named.FirstOrDefault(e => e.Kind == "organisation");
         var place = named.FirstOrDefault(e => e.Kind == "place") ?? answered.FirstOrDefault(e => e.Kind == "place");
 
-        var resolved = ByTitle(text, candidates);
+        var resolved = ByKind(ByTitle(text, candidates), candidates);
         if (person is not null)
         {
             resolved = PersonPronoun().Replace(resolved, person.Name);
@@ -92,6 +92,38 @@ public sealed partial class PronounResolver
 
     /// <summary>How many turns before the last one a "he"/"she" or a title may still reach back to.</summary>
     private const int EarlierTurns = 2;
+
+    /// <summary>
+    /// "that city", "this company", "that agreement": a demonstrative and a word for a kind of thing stand for the
+    /// first entity of the last turn of that kind (never one of the two countries every fact is about).
+    /// </summary>
+    private string ByKind(string text, IReadOnlyList<NamedEntity> candidates)
+    {
+        var match = KindReference().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+        var noun = match.Groups["noun"].Value.ToLowerInvariant();
+        var kinds = KindsOf(noun);
+        var entity = candidates.FirstOrDefault(c => kinds.Contains(c.Kind) && !_countries.Contains(c.Name));
+        return entity is null ? text : string.Concat(text.AsSpan(0, match.Index), entity.Name, text.AsSpan(match.Index + match.Length));
+    }
+
+    /// <summary>The entity kinds (models/entities.yaml) a word for a kind of thing may stand for.</summary>
+    private static string[] KindsOf(string noun) => noun switch
+    {
+        "city" or "town" or "place" or "port" or "region" or "province" or "oblast" or "site" or "plant" or "project"
+            or "centre" or "center" or "park" or "road" or "field" or "factory" => ["place"],
+        "company" or "firm" or "bank" or "corporation" or "group" or "organisation" or "organization" or "fund"
+            or "agency" or "newspaper" or "paper" or "magazine" or "body" or "committee" or "commission" => ["organisation"],
+        "agreement" or "treaty" or "declaration" or "document" or "deal" or "statement" or "programme" or "program"
+            or "strategy" or "award" or "order" or "decoration" or "initiative" => ["document"],
+        _ => ["event"], // visit, trip, summit, meeting, consultation, event, anniversary, festival
+    };
+
+    [GeneratedRegex(@"\b(that|this)\s+(?<noun>city|town|place|port|region|province|oblast|site|plant|project|centre|center|park|road|field|factory|company|firm|bank|corporation|group|organisation|organization|fund|agency|newspaper|paper|magazine|body|committee|commission|agreement|treaty|declaration|document|deal|statement|programme|program|strategy|award|order|decoration|initiative|visit|trip|summit|meeting|consultation|event|anniversary|festival)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KindReference();
 
     /// <summary>
     /// "the envoy", "that president": a title after "the"/"that"/"this" becomes the name of the first person of
