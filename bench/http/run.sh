@@ -8,7 +8,7 @@
 # facts' question forms) over 1,024 conversations with follow-ups (bench/http/mix.lua), the same requests to both.
 # The bot has no answer or turn cache to turn off: every turn is resolved, classified, retrieved and rendered.
 #
-# Environment: BENCH_DURATION (10s), BENCH_ROUNDS (3), BENCH_STARTS (5 cold starts for the start time),
+# Environment: BENCH_DURATION (10s), BENCH_WARMUP (15s), BENCH_ROUNDS (3), BENCH_STARTS (5 cold starts for the start time),
 # BENCH_MEMORY_REQUESTS (200000, in 4 passes), BENCH_ARTIFACTS (build output, /tmp/chatbot-bench), ECHO_DIR (the
 # js-echo folder), BENCH_KEEP_LOGS=1 keeps the wrk outputs and host logs (printed at the end).
 set -euo pipefail
@@ -18,6 +18,7 @@ HERE="$ROOT/bench/http"
 ECHO_DIR="${ECHO_DIR:-$(cd "$ROOT/.." && pwd)/shared/bench/js-echo}"
 ARTIFACTS="${BENCH_ARTIFACTS:-/tmp/chatbot-bench}"
 DURATION="${BENCH_DURATION:-10s}"
+WARMUP="${BENCH_WARMUP:-15s}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 STARTS="${BENCH_STARTS:-5}"
 MEMORY_REQUESTS="${BENCH_MEMORY_REQUESTS:-200000}"
@@ -147,9 +148,9 @@ run_mix() { # run_mix URL RUN DURATION OUT
     wrk -t$THREADS -c$CONNECTIONS -d"$3" --latency -s "$HERE/mix.lua" "$1/api/messages" >"$4"
 }
 
-echo "== warm-up (5 s each, not counted)"
-run_mix "$BOT_URL" warm 5s "$LOGS/warm-bot.txt"
-run_mix "$ECHO_URL" warm 5s "$LOGS/warm-echo.txt"
+echo "== warm-up ($WARMUP each, not counted: the bot's tiered JIT needs more than 5 s of the mix to settle)"
+run_mix "$BOT_URL" warm "$WARMUP" "$LOGS/warm-bot.txt"
+run_mix "$ECHO_URL" warm "$WARMUP" "$LOGS/warm-echo.txt"
 rss_before=$(rss_mb "$BOT_PID")
 echo "bot RSS after warm-up: $rss_before MB; echo RSS: $(rss_mb "$ECHO_PID") MB"
 
