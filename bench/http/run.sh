@@ -2,7 +2,7 @@
 # HTTP benchmark, side by side on this machine: the bot (Release build, `dotnet <dll>`) against the Bot Framework JS
 # SDK echo bot in ../shared/bench/js-echo. Both listen on 127.0.0.1 only; both are stopped at the end.
 #
-#   bench/http/run.sh            # about 6 minutes; prints the figures bench/README.md records
+#   bench/http/run.sh            # about 7 minutes; prints the figures bench/README.md records
 #
 # The load is a mix of 24,000 distinct questions (bench/http/questions.py: variants of the dev questions and the
 # facts' question forms) over 1,024 conversations with follow-ups (bench/http/mix.lua), the same requests to both.
