@@ -1,6 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
-using ChatBot.Core.Evaluation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,11 +9,14 @@ namespace ChatBot.Benchmarks;
 
 /// <summary>
 /// The brain as the host registers it (<see cref="ChatBotBrain.AddChatBotBrain"/>, the repo's retrieval and router
-/// settings, no unanswered log), and a mix of distinct questions: every dev and held-out question with its variants
-/// as people type them (lower case, no punctuation, a lead-in), asked in rotating conversations so follow-ups have context.
+/// settings, no unanswered log), and the HTTP benchmark's question mix (bench/http/questions.py: 24,000 distinct
+/// variants of the dev questions and the facts' question forms, and the follow-ups), asked in rotating conversations
+/// with every third turn a follow-up, as bench/http/mix.lua asks them.
 /// </summary>
 internal static class Brain
 {
+    public const int Conversations = 64;
+
     public static (ServiceProvider Services, IQuestionAnswerer Answerer) Create()
     {
         var paths = ChatBotPaths.Locate(RepoRoot.Find());
@@ -30,14 +34,51 @@ internal static class Brain
         return (services, services.GetRequiredService<IQuestionAnswerer>());
     }
 
-    /// <summary>Each dev question as written, lower-cased without punctuation, and with a lead-in: ~1,400 distinct texts.</summary>
-    public static string[] Questions()
+    /// <summary>
+    /// The turns in the order they are asked: the mix's questions, with a follow-up as every third turn of each of
+    /// <see cref="Conversations"/> rotating conversations (turn i goes to conversation i mod 64).
+    /// </summary>
+    public static string[] Turns()
     {
-        var paths = ChatBotPaths.Locate(RepoRoot.Find());
-        var asked = DevQuestionSet.Load(Path.Combine(paths.Root, "tests", "data", "questions.yaml")).Select(q => q.Q).Distinct().ToList();
-        return [.. asked
-            .Concat(asked.Select(q => new string([.. q.ToLowerInvariant().Where(c => !char.IsPunctuation(c))])))
-            .Concat(asked.Select(q => "hi, quick question: " + q))
-            .Distinct()];
+        var (questions, followUps) = Mix();
+        var turns = new List<string>(questions.Count * 3 / 2);
+        var asked = 0;
+        for (var i = 0; asked < questions.Count; i++)
+        {
+            var followUp = i / Conversations % 3 == 2;
+            turns.Add(followUp ? followUps[i * 7 % followUps.Count] : questions[asked++]);
+        }
+        return [.. turns];
+    }
+
+    /// <summary>The distinct questions alone, for retrieval.</summary>
+    public static string[] Questions() => [.. Mix().Questions];
+
+    private static (List<string> Questions, List<string> FollowUps) Mix()
+    {
+        var root = ChatBotPaths.Locate(RepoRoot.Find()).Root;
+        var file = Path.Combine(Path.GetTempPath(), $"chatbot-bench-mix-{Environment.ProcessId}.txt");
+        try
+        {
+            using (var python = Process.Start(new ProcessStartInfo("python3", [Path.Combine(root, "bench", "http", "questions.py"), file])
+                   { RedirectStandardOutput = true }) ?? throw new InvalidOperationException("python3 did not start"))
+            {
+                python.StandardOutput.ReadToEnd();
+                python.WaitForExit();
+                if (python.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"bench/http/questions.py exited with {python.ExitCode}");
+                }
+            }
+            var lines = File.ReadAllLines(file);
+            var split = Array.IndexOf(lines, "#followups");
+            // Each line is a JSON string without its quotes.
+            static string Text(string line) => JsonSerializer.Deserialize<string>($"\"{line}\"")!;
+            return ([.. lines[..split].Select(Text)], [.. lines[(split + 1)..].Select(Text)]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -8,7 +8,7 @@ using ChatBot.Core.Evaluation;
 namespace ChatBot.Benchmarks;
 
 /// <summary>
-/// <c>--latency</c>: answers the whole mix of <see cref="Brain.Questions"/> many times, one turn at a time through
+/// <c>--latency</c>: answers the whole mix of <see cref="Brain.Turns"/> (24,000 distinct questions and their follow-ups) N times, one turn at a time through
 /// the brain the host uses, and reports the distribution of single turns (p50, p99, max): what a user waits, which a
 /// benchmark's per-iteration means do not show.
 /// </summary>
@@ -18,10 +18,11 @@ internal static class LatencyProbe
     {
         var (services, answerer) = Brain.Create();
         using var _ = services;
-        var questions = Brain.Questions();
+        var questions = Brain.Turns();
+        var warm = 0;
         foreach (var question in questions)
         {
-            await answerer.AnswerAsync("warmup", question, CancellationToken.None); // JIT and tiering
+            await answerer.AnswerAsync($"warmup-{warm++ % Brain.Conversations}", question, CancellationToken.None); // JIT and tiering
         }
         var samples = new double[questions.Length * rounds];
         var n = 0;
@@ -31,7 +32,7 @@ internal static class LatencyProbe
             foreach (var question in questions)
             {
                 var started = Stopwatch.GetTimestamp();
-                await answerer.AnswerAsync($"c{round}-{n % 64}", question, CancellationToken.None);
+                await answerer.AnswerAsync($"c{round}-{n % Brain.Conversations}", question, CancellationToken.None);
                 samples[n++] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }
@@ -46,7 +47,7 @@ internal static class LatencyProbe
         Array.Sort(samples);
         double At(double p) => samples[Math.Min(samples.Length - 1, (int)Math.Ceiling(p * samples.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n} turns ({questions.Length} distinct questions × {rounds}) on {Environment.ProcessorCount} cores: " +
+            $"{n} turns ({questions.Length} turns × {rounds}) on {Environment.ProcessorCount} cores: " +
             $"mean {samples.Average():0.000} ms, p50 {At(0.50):0.000} ms, p90 {At(0.90):0.000} ms, p99 {At(0.99):0.000} ms, max {samples[^1]:0.000} ms, " +
             $"{allocated / 1024:0.0} KB allocated per turn"));
     }

@@ -2,7 +2,10 @@ using ChatBot.Web.Hosting;
 using ChatBot.Web.Messages;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// The repo's appsettings.json is read once, in AddChatBot. The defaults would also watch it for changes, and that
+// watcher is recursive over the content root (the repo root), where data/ (the curator's SQLite file) changes on
+// every turn: ~5 % of the host's CPU under load went to file-change events nobody reads.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 try
 {
     builder.AddChatBot(args);

@@ -81,4 +81,19 @@ public sealed class SqliteCuratorStoreTests : IDisposable
         var error = await Should.ThrowAsync<CuratorStoreUnavailableException>(() => store.AppendAsync(Refusal("q"), None));
         error.Message.ShouldContain("curator store");
     }
+
+    [Fact]
+    public async Task Writes_from_many_turns_at_once_are_all_kept_and_each_is_readable_when_its_call_returns()
+    {
+        var store = Store(maxEvents: 1_000);
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            await store.RememberAnswerAsync(new AnsweredTurn($"a{i}", _clock.GetUtcNow(), "user", "test", $"question {i}", "In 1992.", "Fact", ["fact-a"]), None);
+            // The reply is sent when the call returns: feedback on it must find the answer.
+            (await store.FindAnswerAsync($"a{i}", None))!.Question.ShouldBe($"question {i}");
+            await store.AppendAsync(Refusal($"q{i}"), None);
+        })));
+
+        (await store.ReadAsync(None)).Select(e => e.Question).Order().ShouldBe(Enumerable.Range(0, 200).Select(i => $"q{i}").Order());
+    }
 }
