@@ -143,6 +143,9 @@ public static class AnswerModelTrainer
             sha.AppendData("\0"u8);
         }
         sha.AppendData(Encoding.UTF8.GetBytes("features " + AnswerFeatures.Version));
+        // The meaning features read the fact vectors: vectors rebuilt (another encoder, edited facts) stale the model.
+        var vectors = Meaning.FactVectors.HashFileFor(paths.FactVectors);
+        sha.AppendData(Encoding.UTF8.GetBytes("\nfact vectors " + (File.Exists(vectors) ? File.ReadAllText(vectors).Split(' ')[0] : "none")));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 

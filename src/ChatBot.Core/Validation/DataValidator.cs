@@ -1,5 +1,6 @@
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Validation;
