@@ -49,6 +49,23 @@ public sealed class FactMeaning
         _quotes = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Quote : none)];
     }
 
+    private FactMeaning(FactMeaning from, float[][][] forms)
+    {
+        Encoder = from.Encoder;
+        Vectors = from.Vectors;
+        _forms = forms;
+        _answers = from._answers;
+        _quotes = from._quotes;
+    }
+
+    /// <summary>
+    /// The same meaning for <paramref name="restricted"/>, the facts of <paramref name="original"/> (in the same order)
+    /// with some question forms left out: their vectors go too, so training on a held-out form does not find it.
+    /// </summary>
+    public FactMeaning Restricted(IReadOnlyList<Fact> original, IReadOnlyList<Fact> restricted) =>
+        new(this, [.. original.Select((fact, i) => _forms[i].Where((_, j) => j < fact.Questions.Count
+            && restricted[i].Questions.Contains(fact.Questions[j], StringComparer.Ordinal)).ToArray())]);
+
     public ISentenceEncoder Encoder { get; }
 
     public FactVectors Vectors { get; }
