@@ -95,7 +95,7 @@ public sealed class DataValidator(ChatBotPaths paths)
             IntentTrainingSource.LoadClassifier(paths);
             return [];
         }
-        catch (IntentModelException ex)
+        catch (Exception ex) when (ex is IntentModelException or ChatBotDataException)
         {
             // The hash covers dialogs/, the fact questions, the entity aliases, the lexicon and the vector table: after
             // an edit to any of them (or a rebuilt table) the committed model no longer matches.
