@@ -110,7 +110,8 @@ public static class AnswerModelTrainer
             TargetWrongRate = targetWrongRate,
             Features = AnswerFeatures.Names,
             Rows = questions.Sum(q => q.Candidates.Count),
-            Questions = questions.Count,
+            Questions = asked.Count,
+            TeachingQuestions = questions.Count - asked.Count,
             CrossValidation = best.at,
             Reliability = Reliability(asked, best.oof),
             Sweep = [.. Enumerable.Range(1, 19).Select(i => Score(asked, best.oof, i * 0.05, best.c.Metrics))
