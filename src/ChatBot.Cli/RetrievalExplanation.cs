@@ -40,9 +40,13 @@ internal static class RetrievalExplanation
         var timeline = TimelineBuilder.IsTimelineQuestion(message.Question);
         var retrieval = knowledge.Retriever.Retrieve(question);
         text.Append(CultureInfo.InvariantCulture, $"\ntimeline cue: {timeline}; coverage confidence {retrieval.Confidence:0.000}");
+        text.Append(knowledge.Meaning is { } meaning
+            ? string.Create(CultureInfo.InvariantCulture, $"\nmeaning: encoder {meaning.Encoder.Name}, best cosine {retrieval.TopCosine:0.000} (per fact: closest form/answer/quote, rank by meaning; the first {FactRetriever.WordHead} by words, then up to {FactRetriever.DenseCandidates} by meaning)")
+            : "\nmeaning: none (no models/fact-vectors.bin)");
         foreach (var ranked in retrieval.Facts)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  {ranked.Score,7:0.00} cov {ranked.Coverage:0.00} bm25 {ranked.Bm25,6:0.00} form {ranked.FormSimilarity:0.00}  {ranked.Fact.Id} [{ranked.Fact.Topic}]");
+            text.Append(CultureInfo.InvariantCulture, $"\n  {ranked.Score,7:0.00} cov {ranked.Coverage:0.00} bm25 {ranked.Bm25,6:0.00} form {ranked.FormSimilarity:0.00} " +
+                $"meaning {ranked.FormCosine:0.00}/{ranked.AnswerCosine:0.00}/{ranked.QuoteCosine:0.00} #{ranked.DenseRank + 1}  {ranked.Fact.Id} [{ranked.Fact.Topic}]");
         }
         if (decision.Knowledge?.Judgement is { Probabilities.Count: > 0 } judged && decision.Knowledge.Retrieval is { } weighed)
         {

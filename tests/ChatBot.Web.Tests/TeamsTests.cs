@@ -17,7 +17,7 @@ public sealed class TeamsTests : SignedHostTests
     private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     /// <summary>A message as Teams sends it in a team channel: mention in text and entities, tenant in conversation and channelData.</summary>
-    private static JsonObject TeamsMessage(string text, string? mentionText = "<at>KzKr Bot</at>") => new()
+    private static JsonObject TeamsMessage(string text, string? mentionText = "<at>KzKr Bot</at>", string thread = "19:abc123@thread.tacv2;messageid=1700000000000") => new()
     {
         ["type"] = "message",
         ["id"] = "1700000000000",
@@ -28,7 +28,7 @@ public sealed class TeamsTests : SignedHostTests
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "KzKr Bot" },
         ["conversation"] = new JsonObject
         {
-            ["id"] = "19:abc123@thread.tacv2;messageid=1700000000000",
+            ["id"] = thread,
             ["conversationType"] = "channel",
             ["isGroup"] = true,
             ["tenantId"] = TenantId,
@@ -84,8 +84,9 @@ public sealed class TeamsTests : SignedHostTests
     {
         const string question = "Who is Koo Hong-seok?";
 
+        // Two threads: in one conversation the same question again brings the next answer not shown.
         var mentioned = await AskAsync(TeamsMessage(question));
-        var plain = await AskAsync(TeamsMessage(question, mentionText: null));
+        var plain = await AskAsync(TeamsMessage(question, mentionText: null, thread: "19:def456@thread.tacv2;messageid=1700000000001"));
 
         mentioned.Text().ShouldBe(plain.Text());
         mentioned.Text().ShouldContain("Koo Hong-seok");

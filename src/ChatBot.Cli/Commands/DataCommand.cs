@@ -31,7 +31,7 @@ internal static class DataCommand
             }
             var errorCount = report.Errors.Count();
             Console.WriteLine(report.Passed
-                ? $"OK: dialogs, replies, lexicon, facts, entities, dev questions, intent model, answer model and word vectors check out ({warningCount} warning(s){(result.GetValue(warnings) ? "" : "; --warnings lists them")})."
+                ? $"OK: dialogs, replies, lexicon, facts, entities, dev questions, intent model, answer model, word vectors and fact vectors check out ({warningCount} warning(s){(result.GetValue(warnings) ? "" : "; --warnings lists them")})."
                 : $"FAILED: {errorCount} error(s), {warningCount} warning(s).");
             return Task.FromResult(report.Passed ? 0 : CliErrors.Failed);
         }));

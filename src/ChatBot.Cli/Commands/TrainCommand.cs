@@ -31,12 +31,20 @@ internal static class TrainCommand
             DefaultValueFactory = _ => [],
         };
         var answerOnly = new Option<bool>("--answer-model-only") { Description = "Keep the committed intent model (it must be current) and train the answer model alone" };
-        var command = new Command("train", "Train the intent classifier and the answer model from dialogs/, the facts and the dev set, and save them to models/: the only command that writes there.") { root, questions, target, answerOnly, trainer, fresh };
+        var encoder = new Option<string?>("--encoder") { Description = $"The sentence encoder of the fact vectors: {string.Join(", ", FactMeaning.EncoderNames)}; empty = the one models/fact-vectors.bin names (static when there is none)" };
+        var command = new Command("train", "Train the intent classifier and the answer model from dialogs/, the facts and the dev set, and save them to models/: the only command that writes there.") { root, questions, target, answerOnly, trainer, encoder, fresh };
         command.SetAction((result, cancellationToken) => CliErrors.Guard(() =>
         {
             var paths = CliOptions.Paths(result, root);
             var data = IntentTrainingSource.Load(paths);
             var answerTrainer = result.GetValue(trainer) is { Length: > 0 } named ? named : null;
+            var encoderName = result.GetValue(encoder) is { Length: > 0 } e ? e : CurrentEncoder(paths);
+            if (!FactMeaning.EncoderNames.Contains(encoderName))
+            {
+                Console.Error.WriteLine($"error: no encoder \"{encoderName}\"; use one of {string.Join(", ", FactMeaning.EncoderNames)}.");
+                return Task.FromResult(2);
+            }
+            BuildFactVectors(paths, encoderName);
             if (result.GetValue(answerOnly))
             {
                 TrainAnswerModel(paths, data, IntentTrainingSource.LoadClassifier(paths, cancellationToken), result.GetValue(questions)!, result.GetValue(fresh) ?? [], result.GetValue(target), answerTrainer, cancellationToken);
@@ -60,6 +68,26 @@ internal static class TrainCommand
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>The encoder the committed fact vectors were built with, so a plain <c>chatbot train</c> keeps it.</summary>
+    private static string CurrentEncoder(ChatBotPaths paths)
+    {
+        var hash = Core.Meaning.FactVectors.HashFileFor(paths.FactVectors);
+        var line = File.Exists(hash) ? File.ReadAllText(hash) : string.Empty;
+        var at = line.IndexOf("encoder ", StringComparison.Ordinal);
+        return at < 0 ? Core.Meaning.StaticSentenceEncoder.EncoderName : line[(at + 8)..].Split(' ')[0];
+    }
+
+    /// <summary>Encodes every fact's forms, answer and quote and writes models/fact-vectors.bin (+ .sha256).</summary>
+    private static void BuildFactVectors(ChatBotPaths paths, string encoderName)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var knowledge = KnowledgeBase.Load(paths, meaning: false);
+        var vectors = FactMeaning.Build(encoderName, paths, knowledge.Facts);
+        vectors.Write(paths.FactVectors);
+        Console.WriteLine($"fact vectors: {vectors.Facts.Count} facts encoded with {vectors.Encoder} ({vectors.EncoderFingerprint[..Math.Min(24, vectors.EncoderFingerprint.Length)]}) in {watch.Elapsed.TotalSeconds:0.0} s; " +
+            $"wrote {paths.FactVectors} and {Path.GetFileName(Core.Meaning.FactVectors.HashFileFor(paths.FactVectors))} ({vectors.Hash[..12]})");
     }
 
     private static void TrainAnswerModel(ChatBotPaths paths, IntentTrainingData data, IntentClassifier classifier, string questionsFile, IReadOnlyList<string> freshFiles, double target, string? trainer, CancellationToken cancellationToken)

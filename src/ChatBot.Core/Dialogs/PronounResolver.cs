@@ -137,7 +137,7 @@ public sealed partial class PronounResolver
             foreach (var title in person.Titles.OrderByDescending(t => t.Length))
             {
                 var reference = new Regex(
-                    $@"(the|that|this)\s+((south\s+)?korean\s+|kazakh(stani)?\s+|rok\s+|kz\s+)?{Regex.Escape(title).Replace(@"\ ", @"\s+")}",
+                    $@"\b(the|that|this)\s+{Regex.Escape(title).Replace(@"\ ", @"\s+")}\b",
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
                 if (reference.IsMatch(resolved))
                 {

@@ -1,3 +1,4 @@
+using ChatBot.Core.Meaning;
 using Microsoft.ML.Data;
 
 namespace ChatBot.Core.Intents;

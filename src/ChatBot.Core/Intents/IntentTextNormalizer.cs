@@ -1,3 +1,4 @@
+using ChatBot.Core.Meaning;
 using System.Globalization;
 using System.Text;
 

@@ -6,7 +6,8 @@ namespace ChatBot.Core.Knowledge;
 /// The features of one (question, candidate fact) pair that the answer model weighs: how well the fact matches
 /// (BM25F, coverage, closest question form, its lead over the others), what of the question it does not hold (words,
 /// unknown words, typos, entities, a year, a third country), whether it gives the kind of answer asked for, and
-/// whether the intent classifier agrees. The same code featurizes for training and for a live turn.
+/// whether the intent classifier agrees, and how close the two are in meaning (cosines of the question to the fact's
+/// forms, answer and quote, its rank by meaning and its margin over the runner-up). The same code featurizes for training and for a live turn.
 /// </summary>
 public sealed partial class AnswerFeatures
 {
@@ -50,7 +51,7 @@ public sealed partial class AnswerFeatures
     }
 
     /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     /// <summary>The names of the features, in vector order (for <c>ask --explain</c> and docs/answering.md).</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -60,10 +61,11 @@ public sealed partial class AnswerFeatures
         "missing_years", "question_years", "missing_countries", "question_countries",
         "asks_kind", "gives_kind", "lacks_required_kind", "defines_subject",
         "intent_score", "out_of_scope_score", "intent_is_fact_topic", "intent_is_a_topic", "intent_fixed", "used_context",
+        "form_cosine", "answer_cosine", "quote_cosine", "dense_rank", "dense_margin", "top_cosine",
     ];
 
     /// <summary>How many features there are (<see cref="Names"/>.Count, as a constant for the model's vector column).</summary>
-    public const int Count = 27;
+    public const int Count = 33;
 
     /// <summary>What the features read of the question alone, once for all its candidates.</summary>
     public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks);
@@ -118,6 +120,12 @@ public sealed partial class AnswerFeatures
             _topics.Contains(intent.TopIntent) ? 1 : 0,
             intent.Fixed ? 1 : 0,
             usedContext ? 1 : 0,
+            (float)candidate.FormCosine,
+            (float)candidate.AnswerCosine,
+            (float)candidate.QuoteCosine,
+            Math.Min(candidate.DenseRank, 20),
+            (float)candidate.DenseMargin,
+            (float)retrieval.TopCosine,
         ];
     }
 

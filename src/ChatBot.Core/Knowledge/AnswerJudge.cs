@@ -19,7 +19,7 @@ public sealed record Judgement(int Index, double Probability, bool Answers, IRea
 public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, double? threshold = null)
 {
     /// <summary>How many of a retrieval's first facts the model weighs (and training gave it to learn from).</summary>
-    public const int Candidates = 3;
+    public const int Candidates = FactRetriever.WordHead + FactRetriever.DenseCandidates;
 
     public AnswerModel Model { get; } = model;
 

@@ -39,7 +39,12 @@ public sealed record AnswerModelCard
 
     public IReadOnlyList<string> Features { get; init; } = [];
     public int Rows { get; init; }
+
+    /// <summary>The training questions the threshold and the cross-validated figures are measured on.</summary>
     public int Questions { get; init; }
+
+    /// <summary>The training questions that only teach (the facts' own question forms), not measured.</summary>
+    public int TeachingQuestions { get; init; }
     public AnswerModelScores CrossValidation { get; init; } = new();
     public IReadOnlyList<ReliabilityBin> Reliability { get; init; } = [];
 

@@ -15,6 +15,12 @@ public sealed record AnswerTrainingQuestion(string Text, string Group, bool Answ
 {
     /// <summary>How much the question's rows count in training (a curator's question form counts less than a user's question).</summary>
     public float Weight { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the question is one a user asked (or could have): the threshold and the cross-validated figures are
+    /// measured on those only. A fact's own question form teaches the model but is no user's question.
+    /// </summary>
+    public bool Measured { get; init; } = true;
 }
 
 /// <summary>A fitted answer model with its card, ready to save.</summary>
@@ -78,10 +84,14 @@ public static class AnswerModelTrainer
             var metrics = context.BinaryClassification.Evaluate(scored);
             comparison.Add((name, create, oof, metrics));
         }
+        // The threshold and figures come from the questions users ask (the forms only teach).
+        var measured = questions.Select((q, i) => (q, i)).Where(x => x.q.Measured).Select(x => x.i).ToArray();
+        var asked = measured.Select(i => questions[i]).ToList();
         var scores = comparison.Select(c =>
         {
-            var threshold = ChooseThreshold(questions, c.Oof, targetWrongRate);
-            return (c, threshold, at: Score(questions, c.Oof, threshold, c.Metrics));
+            var oof = measured.Select(i => c.Oof[i]).ToArray();
+            var threshold = ChooseThreshold(asked, oof, targetWrongRate);
+            return (c, oof, threshold, at: Score(asked, oof, threshold, c.Metrics));
         }).ToList();
         // The trainer that lets the most right answers through at the same wrong-answer rate wins, unless one is named
         // (chosen on the tuning questions: see docs/answering.md).
@@ -100,10 +110,11 @@ public static class AnswerModelTrainer
             TargetWrongRate = targetWrongRate,
             Features = AnswerFeatures.Names,
             Rows = questions.Sum(q => q.Candidates.Count),
-            Questions = questions.Count,
+            Questions = asked.Count,
+            TeachingQuestions = questions.Count - asked.Count,
             CrossValidation = best.at,
-            Reliability = Reliability(questions, best.c.Oof),
-            Sweep = [.. Enumerable.Range(1, 19).Select(i => Score(questions, best.c.Oof, i * 0.05, best.c.Metrics))
+            Reliability = Reliability(asked, best.oof),
+            Sweep = [.. Enumerable.Range(1, 19).Select(i => Score(asked, best.oof, i * 0.05, best.c.Metrics))
                 .Select((s, i) => new ThresholdTradeOff(Math.Round((i + 1) * 0.05, 2), s.AnsweredRight, s.Refused, s.WrongRate))],
             Comparison = [.. scores.Select(s => new TrainerScore(s.c.Name, s.at.Auc, s.at.LogLoss, s.at.WrongRate, s.at.AnsweredRight))],
         };
@@ -143,6 +154,9 @@ public static class AnswerModelTrainer
             sha.AppendData("\0"u8);
         }
         sha.AppendData(Encoding.UTF8.GetBytes("features " + AnswerFeatures.Version));
+        // The meaning features read the fact vectors: vectors rebuilt (another encoder, edited facts) stale the model.
+        var vectors = Meaning.FactVectors.HashFileFor(paths.FactVectors);
+        sha.AppendData(Encoding.UTF8.GetBytes("\nfact vectors " + (File.Exists(vectors) ? File.ReadAllText(vectors).Split(' ')[0] : "none")));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 

@@ -28,12 +28,15 @@ public sealed class FactCandidates
     /// <summary>The question as scored (a follow-up already resolved, a timeline cue left out).</summary>
     public string Question { get; }
 
+    /// <summary>The question's closeness in meaning to every fact, when the knowledge has fact vectors.</summary>
+    public DenseMatch? Dense { get; init; }
+
     /// <summary>Whether a conversation context was scored with the question.</summary>
     public bool HasContext => _full is not null;
 
     /// <summary>The best facts, best first, and the confidence that the first answers the question.</summary>
     public FactRetrieval Rank(string? intentPrior = null, int top = 5, bool withContext = false, IReadOnlyCollection<string>? shown = null, double? priorBoost = null) =>
         withContext && _full is not null
-            ? _retriever.Rank(Question, _analyzed, _full, _fullScores!, intentPrior, top, shown, priorBoost)
-            : _retriever.Rank(Question, _analyzed, _own, _ownScores, intentPrior, top, shown, priorBoost);
+            ? _retriever.Rank(Question, _analyzed, _full, _fullScores!, intentPrior, top, shown, priorBoost, Dense)
+            : _retriever.Rank(Question, _analyzed, _own, _ownScores, intentPrior, top, shown, priorBoost, Dense);
 }

@@ -23,9 +23,18 @@ public sealed class FactRetriever
     private readonly Dictionary<int, AnswerType> _cueTerms = []; // "when", "who", ...: term → the kind of answer it asks for
     private readonly int[][] _defines;     // fact → the entities its answer defines ("Kim Gunn was ...", "Fresh Wind is ...")
 
-    public FactRetriever(IReadOnlyList<Fact> facts, Lexicon lexicon, EntityLexicon entities, RetrievalOptions options)
+    private readonly FactMeaning? _meaning;
+
+    /// <summary>How many of the best-ranked facts lead the list before the facts closest in meaning join it.</summary>
+    public const int WordHead = 3;
+
+    /// <summary>How many facts closest in meaning (not already in the word head) join the candidates.</summary>
+    public const int DenseCandidates = 2;
+
+    public FactRetriever(IReadOnlyList<Fact> facts, Lexicon lexicon, EntityLexicon entities, RetrievalOptions options, FactMeaning? meaning = null)
     {
         _facts = [.. facts];
+        _meaning = meaning;
         _lexicon = lexicon;
         Options = options;
         var documents = _facts.Select(fact => (IReadOnlyList<IReadOnlyList<int>>)
@@ -136,18 +145,28 @@ public sealed class FactRetriever
         {
             ArrayPool<float>.Shared.Return(formBuffer);
         }
-        return new FactCandidates(this, question, analyzed, own, ownScores, fullScores is null ? null : full, fullScores);
+        // The question's meaning, encoded once: the facts closest to it join the candidates whatever their words.
+        var dense = _meaning?.Match(question);
+        return new FactCandidates(this, question, analyzed, own, ownScores, fullScores is null ? null : full, fullScores) { Dense = dense };
     }
 
     /// <summary>
     /// Ranks scored candidates. <paramref name="intentPrior"/> boosts the facts of that topic; the facts
     /// <paramref name="shown"/> just before count less, since a follow-up asks for something new.
     /// </summary>
-    internal FactRetrieval Rank(string question, AnalyzedText analyzed, WeightedQuery query, float[] scored, string? intentPrior, int top, IReadOnlyCollection<string>? shown, double? priorBoost)
+    internal FactRetrieval Rank(string question, AnalyzedText analyzed, WeightedQuery query, float[] scored, string? intentPrior, int top, IReadOnlyCollection<string>? shown, double? priorBoost, DenseMatch? dense)
     {
         if (query.Count == 0)
         {
-            return new FactRetrieval([], 0, analyzed.Unknown) { UnknownShare = analyzed.Unknown.Count > 0 ? 1 : 0, Corrected = analyzed.Corrected.Count(c => c) };
+            // No word any fact or seed holds; the facts closest in meaning are still candidates (the model weighs them).
+            var byMeaning = dense is null || dense.Top <= 0 ? [] : dense.Order.Take(Math.Min(top, DenseCandidates))
+                .Select(doc => WithMeaning(new RankedFact(_facts[doc], 0, 0), doc, dense)).ToList();
+            return new FactRetrieval(byMeaning, 0, analyzed.Unknown)
+            {
+                UnknownShare = analyzed.Unknown.Count > 0 ? 1 : 0,
+                Corrected = analyzed.Corrected.Count(c => c),
+                TopCosine = dense?.Top ?? 0,
+            };
         }
         var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
         try
@@ -175,36 +194,25 @@ public sealed class FactRetriever
             var ranked = new List<(RankedFact Fact, int Doc)>(best.Length);
             foreach (var doc in best)
             {
-                var answers = (_gives[doc] & need) != 0;
-                var coverage = query.Coverage(_index, doc, term => IsCue(term, need));
-                var similarity = BestFormSimilarity(query, doc);
-                var score = scores[doc] * Math.Pow(coverage, Options.CoverageExponent)
-                    * (1 + Options.FormSimilarityWeight * similarity)
-                    * (answers ? 1 + Options.AnswerTypeBoost : 1)
-                    * (required != AnswerType.None && (_gives[doc] & required) == 0 ? Options.MissingKindFactor : 1)
-                    * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
-                    * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
-                ranked.Add((new RankedFact(_facts[doc], score, coverage)
-                {
-                    Bm25 = scores[doc],
-                    FormSimilarity = similarity,
-                    GivesKindAsked = answers,
-                    LacksKindRequired = required != AnswerType.None && (_gives[doc] & required) == 0,
-                    DefinesSubject = defined is not null && _defines[doc].Any(defined.Contains),
-                }, doc));
+                ranked.Add((Ranked(doc, scores[doc]), doc));
             }
             ranked.Sort((a, b) => b.Fact.Score.CompareTo(a.Fact.Score));
             PreferLatestFigure(ranked, question);
+            if (dense is not null)
+            {
+                ranked = JoinByMeaning(ranked, dense, d => Ranked(d, buffer[d]));
+            }
             // What the answer model weighs beyond the ranking, for the facts handed on only.
             var facts = ranked.Take(top).Select(r =>
             {
                 var missing = query.MissingEntities(_index, r.Doc, Options.SpecificEntityIdf);
-                return r.Fact with
+                var fact = r.Fact with
                 {
                     OwnCoverage = query.OwnCoverage(_index, r.Doc, term => IsCue(term, need)),
                     MissingEntities = missing,
                     CoverageConfidence = r.Fact.Coverage * Math.Pow(Options.MissingEntityFactor, missing),
                 };
+                return dense is null ? fact : WithMeaning(fact, r.Doc, dense);
             }).ToList();
             var confidence = facts.Count == 0 ? 0 : facts[0].CoverageConfidence;
             var ownCoverage = facts.Count == 0 ? 0 : facts[0].OwnCoverage;
@@ -214,13 +222,73 @@ public sealed class FactRetriever
                 QuestionTerms = query.OwnTerms,
                 UnknownShare = query.OwnUnknownShare,
                 Corrected = analyzed.Corrected.Count(c => c),
+                TopCosine = dense?.Top ?? 0,
             };
+
+            RankedFact Ranked(int doc, float bm25)
+            {
+                var answers = (_gives[doc] & need) != 0;
+                var coverage = query.Coverage(_index, doc, term => IsCue(term, need));
+                var similarity = BestFormSimilarity(query, doc);
+                var score = bm25 * Math.Pow(coverage, Options.CoverageExponent)
+                    * (1 + Options.FormSimilarityWeight * similarity)
+                    * (answers ? 1 + Options.AnswerTypeBoost : 1)
+                    * (required != AnswerType.None && (_gives[doc] & required) == 0 ? Options.MissingKindFactor : 1)
+                    * (defined is not null && _defines[doc].Any(defined.Contains) ? 1 + Options.DefinitionBoost : 1)
+                    * (shown is not null && shown.Contains(_facts[doc].Id) ? Options.ShownFactFactor : 1);
+                return new RankedFact(_facts[doc], score, coverage)
+                {
+                    Bm25 = bm25,
+                    FormSimilarity = similarity,
+                    GivesKindAsked = answers,
+                    LacksKindRequired = required != AnswerType.None && (_gives[doc] & required) == 0,
+                    DefinesSubject = defined is not null && _defines[doc].Any(defined.Contains),
+                };
+            }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The candidates by words and by meaning in one list: the <see cref="WordHead"/> best by words, then the
+    /// <see cref="DenseCandidates"/> closest in meaning that are not among them (a question worded away from every
+    /// fact's words still reaches its fact), then the rest by words.
+    /// </summary>
+    private static List<(RankedFact Fact, int Doc)> JoinByMeaning(List<(RankedFact Fact, int Doc)> ranked, DenseMatch dense, Func<int, RankedFact> rank)
+    {
+        var head = ranked.Take(WordHead).ToList();
+        var joined = new List<(RankedFact Fact, int Doc)>(ranked.Count + DenseCandidates);
+        joined.AddRange(head);
+        var added = 0;
+        foreach (var doc in dense.Order)
+        {
+            if (added == DenseCandidates || dense.Best[doc] <= 0)
+            {
+                break;
+            }
+            if (head.Exists(h => h.Doc == doc))
+            {
+                continue;
+            }
+            var known = ranked.FindIndex(r => r.Doc == doc);
+            joined.Add(known >= 0 ? ranked[known] : (rank(doc), doc));
+            added++;
+        }
+        joined.AddRange(ranked.Skip(WordHead).Where(r => !joined.Exists(j => j.Doc == r.Doc)));
+        return joined;
+    }
+
+    private static RankedFact WithMeaning(RankedFact fact, int doc, DenseMatch dense) => fact with
+    {
+        FormCosine = dense.Form[doc],
+        AnswerCosine = dense.Answer[doc],
+        QuoteCosine = dense.Quote[doc],
+        DenseRank = dense.RankOf[doc],
+        DenseMargin = dense.Margin(doc),
+    };
 
     /// <summary>Adds to each fact the score of its question form closest to the question, weighted by <see cref="RetrievalOptions.FormWeight"/>.</summary>
     private void AddBestForms(ReadOnlySpan<float> formScores, Span<float> scores)

@@ -9,8 +9,9 @@ public sealed class KnowledgeBase
 {
     private KnowledgeBase(
         SeedCorpus corpus, FactStore store, IReadOnlyList<Fact> facts, EntityLexicon entities, TopicCatalog topics,
-        Lexicon lexicon, RetrievalOptions options, IReadOnlyList<DataProblem> problems)
+        Lexicon lexicon, RetrievalOptions options, IReadOnlyList<DataProblem> problems, FactMeaning? meaning)
     {
+        Meaning = meaning;
         Corpus = corpus;
         Store = store;
         Facts = facts;
@@ -19,7 +20,7 @@ public sealed class KnowledgeBase
         Lexicon = lexicon;
         Options = options;
         Problems = problems;
-        Retriever = new FactRetriever(facts, lexicon, entities, options);
+        Retriever = new FactRetriever(facts, lexicon, entities, options, meaning);
         Passages = new PassageFinder(corpus, store.Skips, lexicon, options);
         Timeline = new TimelineBuilder(facts);
         _countries = new Lazy<IReadOnlyList<NamedEntity>>(FindCountries);
@@ -45,6 +46,9 @@ public sealed class KnowledgeBase
 
     public FactRetriever Retriever { get; }
 
+    /// <summary>The facts' vectors and the question encoder (<c>models/fact-vectors.bin</c>), or null when the data has none.</summary>
+    public FactMeaning? Meaning { get; }
+
     public PassageFinder Passages { get; }
 
     public TimelineBuilder Timeline { get; }
@@ -66,10 +70,14 @@ public sealed class KnowledgeBase
     public IReadOnlyList<DataProblem> Problems { get; }
 
     /// <summary>Loads the product's data: <c>models/facts.yaml</c>, <c>models/entities.yaml</c> and <c>models/lexicon.yaml</c> under <paramref name="paths"/>.</summary>
-    public static KnowledgeBase Load(ChatBotPaths paths, RetrievalOptions? options = null) =>
-        Load(paths, KnowledgeFiles.Of(paths), options);
+    /// <remarks>
+    /// With <paramref name="meaning"/> (the default) <c>models/fact-vectors.bin</c> is read when it exists, and a stale
+    /// one stops the load naming <c>chatbot train</c>; <c>chatbot train</c> loads without it, to build it.
+    /// </remarks>
+    public static KnowledgeBase Load(ChatBotPaths paths, RetrievalOptions? options = null, bool meaning = true) =>
+        Load(paths, KnowledgeFiles.Of(paths), options, meaning);
 
-    public static KnowledgeBase Load(ChatBotPaths paths, KnowledgeFiles files, RetrievalOptions? options = null)
+    public static KnowledgeBase Load(ChatBotPaths paths, KnowledgeFiles files, RetrievalOptions? options = null, bool meaning = true)
     {
         options ??= new RetrievalOptions();
         var corpus = SeedCorpus.Load(paths.Seeds);
@@ -105,6 +113,7 @@ public sealed class KnowledgeBase
         var texts = corpus.Documents.SelectMany(d => Enumerable.Range(1, d.LineCount).Select(d.Line))
             .Concat(facts.SelectMany(f => f.Questions.Append(f.Answer).Concat(f.Locations.Select(l => l.Quote))));
         var lexicon = new Lexicon(texts, entities, WordLists.Load(paths.Lexicon));
-        return new KnowledgeBase(corpus, store, facts, entities, topics, lexicon, options, problems);
+        var factMeaning = meaning && File.Exists(paths.FactVectors) ? FactMeaning.Load(paths, facts) : null;
+        return new KnowledgeBase(corpus, store, facts, entities, topics, lexicon, options, problems, factMeaning);
     }
 }

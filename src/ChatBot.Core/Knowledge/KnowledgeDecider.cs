@@ -47,6 +47,10 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
                 (retrieval, judged, usedContext) = (withContext, judgedWith, true);
             }
         }
+        if (!judged.Answers && TopicAnswers(question, retrieval, judged) is { } topicWide)
+        {
+            judged = topicWide;
+        }
         if (judged.Answers)
         {
             var best = retrieval.Facts[judged.Index];
@@ -111,6 +115,33 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
         var retrieval = candidates.Rank(topic, top: AnswerJudge.Candidates);
         var judged = judge.Judge(candidates.Question, retrieval, intent ?? IntentEvidence.None, usedContext: false);
         return judged.Answers && retrieval.Facts[judged.Index].Fact is { } fact && fact.Topic == topic ? fact : null;
+    }
+
+    /// <summary>
+    /// "how has trade changed over the years", "how much do they trade": a question any fact of one topic answers (a
+    /// timeline, or the latest figure of an undated figure question) spreads the model's probability over that topic's
+    /// close candidates, none alone reaching the threshold. The candidates are rival answers, so the chance that the
+    /// topic answers is their sum; when it reaches the threshold, the first-ranked fact (the latest figure) answers.
+    /// </summary>
+    private Judgement? TopicAnswers(string question, FactRetrieval retrieval, Judgement judged)
+    {
+        if (judged.Probabilities.Count < 2 || retrieval.Facts.Count == 0)
+        {
+            return null;
+        }
+        var first = retrieval.Facts[0].Fact;
+        var anyOfTopic = TimelineBuilder.IsTimelineQuestion(question)
+            || first.AsOf is not null && !AnswerTypes.NamesATime(question) && AnswerTypes.Of(question) == AnswerType.Figure;
+        if (!anyOfTopic)
+        {
+            return null;
+        }
+        var sum = 0.0;
+        for (var i = 0; i < judged.Probabilities.Count; i++)
+        {
+            sum += retrieval.Facts[i].Fact.Topic == first.Topic ? judged.Probabilities[i] : 0;
+        }
+        return sum >= judged.Threshold ? judged with { Index = 0, Probability = Math.Min(1, sum), Answers = true } : null;
     }
 
     /// <summary>A fact as the decision, with the retrieval it came from and how sure the decision is.</summary>

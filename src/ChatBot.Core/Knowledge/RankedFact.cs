@@ -26,6 +26,21 @@ public sealed record RankedFact(Fact Fact, double Score, double Coverage)
     /// <summary>"who is X": the fact's answer opens by saying what X is.</summary>
     public bool DefinesSubject { get; init; }
 
+    /// <summary>The cosine of the question's meaning to the fact's closest question form (0 without fact vectors).</summary>
+    public double FormCosine { get; init; }
+
+    /// <summary>The cosine of the question's meaning to the fact's answer.</summary>
+    public double AnswerCosine { get; init; }
+
+    /// <summary>The cosine of the question's meaning to the fact's quote.</summary>
+    public double QuoteCosine { get; init; }
+
+    /// <summary>Where the fact ranks among all facts by meaning alone (0 = closest).</summary>
+    public int DenseRank { get; init; }
+
+    /// <summary>Its best cosine minus the best other fact's: above 0 only for the fact closest in meaning.</summary>
+    public double DenseMargin { get; init; }
+
     /// <summary>The heuristic confidence of this fact: <see cref="Coverage"/>, halved for every specific entity it lacks.</summary>
     public double CoverageConfidence { get; init; }
 }
@@ -52,4 +67,7 @@ public sealed record FactRetrieval(IReadOnlyList<RankedFact> Facts, double Confi
 
     /// <summary>How many of the question's words were reached only through a typo correction.</summary>
     public int Corrected { get; init; }
+
+    /// <summary>The best cosine of the question's meaning to any fact (0 without fact vectors).</summary>
+    public double TopCosine { get; init; }
 }

@@ -1,5 +1,6 @@
 using ChatBot.Core.Dialogs;
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Validation;
@@ -38,6 +39,7 @@ public sealed class DataValidator(ChatBotPaths paths)
         {
             issues.AddRange(WordVectorTable());
             issues.AddRange(IntentModel());
+            issues.AddRange(FactVectorsCheck());
             issues.AddRange(AnswerModelCheck());
         }
         return new DataValidationReport(issues);
@@ -93,7 +95,7 @@ public sealed class DataValidator(ChatBotPaths paths)
             IntentTrainingSource.LoadClassifier(paths);
             return [];
         }
-        catch (IntentModelException ex)
+        catch (Exception ex) when (ex is IntentModelException or ChatBotDataException)
         {
             // The hash covers dialogs/, the fact questions, the entity aliases, the lexicon and the vector table: after
             // an edit to any of them (or a rebuilt table) the committed model no longer matches.
@@ -130,6 +132,22 @@ public sealed class DataValidator(ChatBotPaths paths)
                 line = found >= 0 ? found + 1 : 1;
             }
             yield return new DataIssue(name, line, rest.Trim().TrimEnd('.'), "keep every reply key of the file with only the placeholders its comment lists; see docs/curating.md, \"Change or add a reply\"");
+        }
+    }
+
+    /// <summary>The committed fact vectors (<c>models/fact-vectors.bin</c>) fit the facts and the encoder, as the host checks them at start.</summary>
+    private IEnumerable<DataIssue> FactVectorsCheck()
+    {
+        const string Fix = "run `chatbot train` (or `chatbot train --answer-model-only`) and commit models/fact-vectors.bin and .sha256";
+        try
+        {
+            var knowledge = KnowledgeBase.Load(paths, meaning: false);
+            FactMeaning.Load(paths, knowledge.Facts);
+            return [];
+        }
+        catch (ChatBotDataException ex)
+        {
+            return [new DataIssue(Relative(paths.FactVectors), 1, ex.Message.Replace(" Run `chatbot train` and commit models/.", "", StringComparison.Ordinal).TrimEnd('.'), Fix)];
         }
     }
 

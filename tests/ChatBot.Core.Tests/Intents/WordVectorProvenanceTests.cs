@@ -1,4 +1,5 @@
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using ChatBot.Vectors;
 
 namespace ChatBot.Core.Tests.Intents;

@@ -1,4 +1,5 @@
 using ChatBot.Core.Intents;
+using ChatBot.Core.Meaning;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Tests.Intents;
@@ -85,12 +86,12 @@ public sealed class WordVectorsTests : IDisposable
         var path = Path.Combine(_folder, "v.bin");
         WordVectors.Write(path, new Dictionary<string, float[]> { ["a"] = Axis(0), ["b"] = Axis(1) });
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..40]);
-        var error = Should.Throw<IntentModelException>(() => WordVectors.Load(path));
+        var error = Should.Throw<ChatBotDataException>(() => WordVectors.Load(path));
         error.Message.ShouldContain(path);
         error.Message.ShouldContain("src/ChatBot.Vectors");
 
         File.WriteAllText(path, "not vectors at all");
-        Should.Throw<IntentModelException>(() => WordVectors.Load(path));
+        Should.Throw<ChatBotDataException>(() => WordVectors.Load(path));
 
         // A header that promises little and a body of noise: every flipped byte fails cleanly or loads, never throws raw.
         WordVectors.Write(path, new Dictionary<string, float[]> { ["a"] = Axis(0), ["b"] = Axis(1) });
@@ -107,7 +108,7 @@ public sealed class WordVectorsTests : IDisposable
             {
                 WordVectors.Load(path);
             }
-            catch (IntentModelException)
+            catch (ChatBotDataException)
             {
                 refused++;
             }

@@ -52,6 +52,17 @@ public sealed class DataValidatorTests
     }
 
     [Fact]
+    public void Fact_vectors_of_an_edited_answer_are_reported_stale_naming_chatbot_train()
+    {
+        using var copy = new DataCopy(Paths);
+        copy.Edit("models/facts.yaml", t => ReplaceFirst(t, "Kazakhstan marked 20 years", "Kazakhstan celebrated 20 years"));
+        var issue = Single(copy, "fact vectors");
+        issue.File.ShouldBe("models/fact-vectors.bin");
+        issue.Message.ShouldContain("stale");
+        issue.Fix.ShouldContain("chatbot train");
+    }
+
+    [Fact]
     public void A_dev_question_whose_intent_has_no_dialog_file_is_reported()
     {
         using var copy = new DataCopy(Paths);

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ChatBot.Core.Intents;
+namespace ChatBot.Core.Meaning;
 
 /// <summary>
 /// A fixed table of word meanings: one vector per English word of a pretrained sentence encoder's vocabulary, so the
@@ -26,6 +26,7 @@ public sealed class WordVectors
     private const int FormatVersion = 1;
 
     private readonly Dictionary<string, int> _index;
+    private readonly string[] _words;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byspan;
     private readonly sbyte[] _values;
     private readonly float[] _scales;
@@ -34,6 +35,11 @@ public sealed class WordVectors
     {
         Centre = centre;
         _index = index;
+        _words = new string[scales.Length];
+        foreach (var (word, i) in index)
+        {
+            _words[i] = word;
+        }
         _byspan = index.GetAlternateLookup<ReadOnlySpan<char>>();
         _values = values;
         _scales = scales;
@@ -81,7 +87,7 @@ public sealed class WordVectors
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or OverflowException or FormatException or UnauthorizedAccessException)
         {
-            throw new IntentModelException($"The word vectors {path} cannot be read ({ex.Message}). Restore it from git, or rebuild it with `dotnet run --project src/ChatBot.Vectors`, then `chatbot train`.", ex);
+            throw new ChatBotDataException($"The word vectors {path} cannot be read ({ex.Message}). Restore it from git, or rebuild it with `dotnet run --project src/ChatBot.Vectors`, then `chatbot train`.", ex);
         }
     }
 
@@ -249,7 +255,14 @@ public sealed class WordVectors
     }
 
     /// <summary><see cref="Embed"/> written into <paramref name="into"/> (which it clears first), so a caller can reuse one buffer.</summary>
-    public void EmbedInto(IEnumerable<string> words, float length, Span<float> into)
+    public void EmbedInto(IEnumerable<string> words, float length, Span<float> into) => EmbedInto(words, null, length, into);
+
+    /// <summary>
+    /// The weighted mean of the words' vectors, scaled to <paramref name="length"/>: each known word (or the word one
+    /// typo away from it) counts by <paramref name="weight"/> of the word the table holds — an IDF, say, so the words
+    /// that set a sentence apart outweigh "the" and "what".
+    /// </summary>
+    public void EmbedInto(IEnumerable<string> words, Func<string, float>? weight, float length, Span<float> into)
     {
         var sum = into[..Dimensions];
         sum.Clear();
@@ -260,7 +273,11 @@ public sealed class WordVectors
             {
                 continue;
             }
-            var scale = _scales[i];
+            var scale = _scales[i] * (weight is null ? 1 : weight(_words[i]));
+            if (scale == 0)
+            {
+                continue;
+            }
             var row = _values.AsSpan(i * Dimensions, Dimensions);
             for (var d = 0; d < Dimensions; d++)
             {

@@ -1,0 +1,165 @@
+using System.Numerics;
+using ChatBot.Core.Meaning;
+
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// A question's closeness in meaning to every fact, from one encoding of the question: the cosine to the fact's
+/// closest question form, to its answer and to its quote, the best of the three, and the facts in that order.
+/// </summary>
+public sealed record DenseMatch(float[] Form, float[] Answer, float[] Quote, float[] Best, int[] Order, int[] RankOf)
+{
+    /// <summary>The best cosine of any fact (0 when the encoder knew none of the question's words).</summary>
+    public float Top => Order.Length == 0 ? 0 : Best[Order[0]];
+
+    /// <summary>How far the fact's best cosine is above the best other fact's (below it: negative).</summary>
+    public float Margin(int fact)
+    {
+        if (Order.Length < 2)
+        {
+            return Best.Length == 0 ? 0 : Best[fact];
+        }
+        var other = Order[0] == fact ? Order[1] : Order[0];
+        return Best[fact] - Best[other];
+    }
+}
+
+/// <summary>
+/// The facts' vectors (<c>models/fact-vectors.bin</c>, built by <c>chatbot train</c>) with the encoder that reads a
+/// question the same way, aligned with the retriever's facts: <see cref="Match"/> encodes the question once and
+/// scores it against every fact. Immutable after construction; safe to share.
+/// </summary>
+public sealed class FactMeaning
+{
+    private readonly float[][][] _forms;
+    private readonly float[][] _answers;
+    private readonly float[][] _quotes;
+
+    public FactMeaning(ISentenceEncoder encoder, FactVectors vectors, IReadOnlyList<Fact> facts)
+    {
+        if (vectors.Dimensions != encoder.Dimensions)
+        {
+            throw new ChatBotDataException($"The fact vectors have {vectors.Dimensions} dimensions and the encoder {encoder.Name} gives {encoder.Dimensions}. Run `chatbot train`.");
+        }
+        Encoder = encoder;
+        Vectors = vectors;
+        var none = new float[encoder.Dimensions];
+        _forms = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Forms.ToArray() : [])];
+        _answers = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Answer : none)];
+        _quotes = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Quote : none)];
+    }
+
+    private FactMeaning(FactMeaning from, float[][][] forms)
+    {
+        Encoder = from.Encoder;
+        Vectors = from.Vectors;
+        _forms = forms;
+        _answers = from._answers;
+        _quotes = from._quotes;
+    }
+
+    /// <summary>
+    /// The same meaning for <paramref name="restricted"/>, the facts of <paramref name="original"/> (in the same order)
+    /// with some question forms left out: their vectors go too, so training on a held-out form does not find it.
+    /// </summary>
+    public FactMeaning Restricted(IReadOnlyList<Fact> original, IReadOnlyList<Fact> restricted) =>
+        new(this, [.. original.Select((fact, i) => _forms[i].Where((_, j) => j < fact.Questions.Count
+            && restricted[i].Questions.Contains(fact.Questions[j], StringComparer.Ordinal)).ToArray())]);
+
+    public ISentenceEncoder Encoder { get; }
+
+    public FactVectors Vectors { get; }
+
+    /// <summary>The encoders <c>chatbot train --encoder</c> can build the fact vectors with.</summary>
+    public static IReadOnlyList<string> EncoderNames { get; } = [StaticSentenceEncoder.EncoderName, OnnxSentenceEncoder.MiniLm, OnnxSentenceEncoder.ArcticXs];
+
+    public DenseMatch Match(string question)
+    {
+        Span<float> q = stackalloc float[Encoder.Dimensions];
+        Encoder.Encode(question, query: true, q);
+        var n = _answers.Length;
+        var form = new float[n];
+        var answer = new float[n];
+        var quote = new float[n];
+        var best = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            var f = 0f;
+            foreach (var vector in _forms[i])
+            {
+                f = Math.Max(f, Dot(q, vector));
+            }
+            form[i] = f;
+            answer[i] = Dot(q, _answers[i]);
+            quote[i] = Dot(q, _quotes[i]);
+            best[i] = Math.Max(f, Math.Max(answer[i], quote[i]));
+        }
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => best[b].CompareTo(best[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        var rankOf = new int[n];
+        for (var r = 0; r < n; r++)
+        {
+            rankOf[order[r]] = r;
+        }
+        return new DenseMatch(form, answer, quote, best, order, rankOf);
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        }
+        var total = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+        return total;
+    }
+
+    /// <summary>What a fact says, as the encoder reads it.</summary>
+    public static FactTexts TextsOf(Fact fact) =>
+        new(fact.Id, fact.Questions, fact.Answer, string.Join(" ", fact.Locations.Select(l => l.Quote)));
+
+    /// <summary>
+    /// Encodes the facts with the encoder named (for <c>chatbot train</c>). The static encoder's word weights come
+    /// from these facts' texts and are written with the vectors.
+    /// </summary>
+    public static FactVectors Build(string encoderName, ChatBotPaths paths, IReadOnlyList<Fact> facts)
+    {
+        var texts = facts.Select(TextsOf).ToList();
+        if (encoderName == StaticSentenceEncoder.EncoderName)
+        {
+            var idf = StaticSentenceEncoder.InverseDocumentFrequency([.. texts.Select(t => string.Join(" ", t.Forms.Append(t.Answer).Append(t.Quote)))]);
+            return FactVectors.Build(new StaticSentenceEncoder(WordVectors.Load(paths.WordVectors), idf), texts, idf);
+        }
+        using var onnx = new OnnxSentenceEncoder(encoderName);
+        return FactVectors.Build(onnx, texts);
+    }
+
+    /// <summary>The committed fact vectors and their encoder, checked against these facts: stale stops the caller, naming <c>chatbot train</c>.</summary>
+    public static FactMeaning Load(ChatBotPaths paths, IReadOnlyList<Fact> facts)
+    {
+        ISentenceEncoder? encoder = null;
+        var vectors = FactVectors.Load(paths.FactVectors, file =>
+        {
+            encoder = EncoderFor(file, paths);
+            return FactVectors.HashOf(encoder.Name, encoder.Fingerprint, facts.Select(TextsOf));
+        });
+        return new FactMeaning(encoder!, vectors, facts);
+    }
+
+    private static ISentenceEncoder EncoderFor(FactVectors file, ChatBotPaths paths) => file.Encoder switch
+    {
+        StaticSentenceEncoder.EncoderName => new StaticSentenceEncoder(WordVectors.Load(paths.WordVectors), file.Weights),
+        OnnxSentenceEncoder.MiniLm or OnnxSentenceEncoder.ArcticXs => new OnnxSentenceEncoder(file.Encoder),
+        _ => throw new ChatBotDataException($"The fact vectors {paths.FactVectors} name an unknown encoder \"{file.Encoder}\". Run `chatbot train`."),
+    };
+}

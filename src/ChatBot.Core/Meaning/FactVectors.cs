@@ -1,0 +1,225 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatBot.Core.Meaning;
+
+/// <summary>What a fact says, as the encoder reads it: its question forms, its answer and its quotes.</summary>
+public sealed record FactTexts(string Id, IReadOnlyList<string> Forms, string Answer, string Quote);
+
+/// <summary>One fact's vectors: one per question form, its answer's and its quotes'.</summary>
+public sealed record FactVectorSet(IReadOnlyList<float[]> Forms, float[] Answer, float[] Quote);
+
+/// <summary>
+/// The fact side of matching by meaning, <c>models/fact-vectors.bin</c>: each fact's question forms, answer and quote
+/// encoded once by <c>chatbot train</c>, with the encoder's name and the hash of what they were made from, so the
+/// host only reads them and stops, naming <c>chatbot train</c>, when the facts or the encoder changed since.
+/// </summary>
+/// <remarks>
+/// File: "KZFV", version 1, the encoder's name and fingerprint, the hash, the dimensions, the encoder's word weights
+/// (count, then word and float; empty for a transformer), the fact count, then per fact its id, its form count and
+/// each vector (forms, answer, quote) as a float scale and signed bytes (value = byte × scale).
+/// </remarks>
+public sealed class FactVectors
+{
+    private const string Magic = "KZFV";
+    private const int FormatVersion = 1;
+
+    public FactVectors(string encoder, string encoderFingerprint, string hash, int dimensions, IReadOnlyDictionary<string, float> weights, IReadOnlyDictionary<string, FactVectorSet> facts)
+    {
+        Encoder = encoder;
+        EncoderFingerprint = encoderFingerprint;
+        Hash = hash;
+        Dimensions = dimensions;
+        Weights = weights;
+        Facts = facts;
+    }
+
+    public string Encoder { get; }
+
+    public string EncoderFingerprint { get; }
+
+    /// <summary>The hash of the fact texts and the encoder the vectors were made from (<see cref="HashOf"/>).</summary>
+    public string Hash { get; }
+
+    public int Dimensions { get; }
+
+    /// <summary>The static encoder's word weights (IDF over the facts), so the host weighs a question's words as training did.</summary>
+    public IReadOnlyDictionary<string, float> Weights { get; }
+
+    public IReadOnlyDictionary<string, FactVectorSet> Facts { get; }
+
+    /// <summary><c>models/fact-vectors.sha256</c> beside the file: the hash, for a reader of the repository.</summary>
+    public static string HashFileFor(string path) => Path.ChangeExtension(path, ".sha256");
+
+    /// <summary>What the vectors depend on: the format, the encoder and its fingerprint, and every fact's texts.</summary>
+    public static string HashOf(string encoder, string encoderFingerprint, IEnumerable<FactTexts> facts)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{Magic} {FormatVersion}\n{encoder}\n{encoderFingerprint}\n"));
+        foreach (var fact in facts.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(string.Join("\n", fact.Forms.Prepend(fact.Id).Append(fact.Answer).Append(fact.Quote)) + "\0"));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Encodes every fact's texts (batched when the encoder can) into a new set of vectors.</summary>
+    public static FactVectors Build(ISentenceEncoder encoder, IReadOnlyList<FactTexts> facts, IReadOnlyDictionary<string, float>? weights = null)
+    {
+        var texts = facts.SelectMany(f => f.Forms.Append(f.Answer).Append(f.Quote)).ToList();
+        float[][] vectors;
+        if (encoder is OnnxSentenceEncoder onnx)
+        {
+            vectors = onnx.EncodeAll(texts);
+        }
+        else
+        {
+            vectors = [.. texts.Select(t =>
+            {
+                var v = new float[encoder.Dimensions];
+                encoder.Encode(t, query: false, v);
+                return v;
+            })];
+        }
+        var sets = new Dictionary<string, FactVectorSet>(StringComparer.Ordinal);
+        var next = 0;
+        foreach (var fact in facts)
+        {
+            var forms = vectors.AsSpan(next, fact.Forms.Count).ToArray();
+            next += fact.Forms.Count;
+            sets[fact.Id] = new FactVectorSet(forms, vectors[next++], vectors[next++]);
+        }
+        return new FactVectors(encoder.Name, encoder.Fingerprint, HashOf(encoder.Name, encoder.Fingerprint, facts), encoder.Dimensions, weights ?? new Dictionary<string, float>(), sets);
+    }
+
+    public void Write(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using (var writer = new BinaryWriter(File.Create(path + ".tmp"), Encoding.UTF8))
+        {
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(FormatVersion);
+            writer.Write(Encoder);
+            writer.Write(EncoderFingerprint);
+            writer.Write(Hash);
+            writer.Write(Dimensions);
+            writer.Write(Weights.Count);
+            foreach (var (word, weight) in Weights.OrderBy(w => w.Key, StringComparer.Ordinal))
+            {
+                writer.Write(word);
+                writer.Write(weight);
+            }
+            writer.Write(Facts.Count);
+            foreach (var (id, set) in Facts.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.Write(id);
+                writer.Write(set.Forms.Count);
+                foreach (var vector in set.Forms.Append(set.Answer).Append(set.Quote))
+                {
+                    WriteVector(writer, vector);
+                }
+            }
+        }
+        File.Move(path + ".tmp", path, overwrite: true);
+        File.WriteAllText(HashFileFor(path), $"{Hash}  models/facts.yaml (question forms, answers, quotes), encoder {Encoder} ({EncoderFingerprint})\n");
+    }
+
+    private void WriteVector(BinaryWriter writer, float[] vector)
+    {
+        var largest = vector.Length == 0 ? 0 : vector.Max(Math.Abs);
+        var scale = largest / 127;
+        writer.Write(scale);
+        for (var d = 0; d < Dimensions; d++)
+        {
+            writer.Write(scale == 0 ? (sbyte)0 : (sbyte)Math.Round(vector[d] / scale));
+        }
+    }
+
+    /// <summary>
+    /// Reads the committed vectors. A missing, damaged or stale file (<paramref name="currentHash"/> is not the one it
+    /// was built for) stops the caller with one line naming <c>chatbot train</c>.
+    /// </summary>
+    public static FactVectors Load(string path, Func<FactVectors, string> currentHash)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ChatBotDataException($"Cannot start: there are no fact vectors at {path}. Run `chatbot train` and commit models/.");
+        }
+        FactVectors vectors;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            vectors = Read(file);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or OverflowException or FormatException or UnauthorizedAccessException or OutOfMemoryException)
+        {
+            throw new ChatBotDataException($"Cannot start: the fact vectors {path} cannot be read ({ex.Message}). Run `chatbot train` and commit models/.", ex);
+        }
+        var current = currentHash(vectors);
+        if (current != vectors.Hash)
+        {
+            throw new ChatBotDataException(
+                $"Cannot start: the fact vectors {path} are stale — built from {Short(vectors.Hash)} ({vectors.Encoder}), and the facts and encoder are now {Short(current)}. Run `chatbot train` and commit models/.");
+        }
+        return vectors;
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+
+    private static FactVectors Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic || reader.ReadInt32() != FormatVersion)
+        {
+            throw new IOException("not a fact-vector file of version 1");
+        }
+        var encoder = reader.ReadString();
+        var fingerprint = reader.ReadString();
+        var hash = reader.ReadString();
+        var dimensions = reader.ReadInt32();
+        if (dimensions is <= 0 or > 4096)
+        {
+            throw new IOException($"vectors of {dimensions} dimensions");
+        }
+        var weightCount = reader.ReadInt32();
+        if (weightCount < 0 || weightCount > stream.Length)
+        {
+            throw new IOException($"{weightCount} word weights in a file of {stream.Length} bytes: it was cut short or damaged");
+        }
+        var weights = new Dictionary<string, float>(weightCount, StringComparer.Ordinal);
+        for (var i = 0; i < weightCount; i++)
+        {
+            weights[reader.ReadString()] = reader.ReadSingle();
+        }
+        var factCount = reader.ReadInt32();
+        if (factCount < 0 || (long)factCount * dimensions > stream.Length)
+        {
+            throw new IOException($"{factCount} facts of {dimensions} dimensions in a file of {stream.Length} bytes: it was cut short or damaged");
+        }
+        var facts = new Dictionary<string, FactVectorSet>(factCount, StringComparer.Ordinal);
+        var buffer = new sbyte[dimensions];
+        for (var i = 0; i < factCount; i++)
+        {
+            var id = reader.ReadString();
+            var forms = reader.ReadInt32();
+            if (forms < 0 || (long)forms * dimensions > stream.Length)
+            {
+                throw new IOException($"fact {id} claims {forms} question forms");
+            }
+            var all = new float[forms + 2][];
+            for (var j = 0; j < all.Length; j++)
+            {
+                var scale = reader.ReadSingle();
+                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(buffer.AsSpan()));
+                all[j] = new float[dimensions];
+                for (var d = 0; d < dimensions; d++)
+                {
+                    all[j][d] = buffer[d] * scale;
+                }
+            }
+            facts[id] = new FactVectorSet(all[..forms], all[forms], all[forms + 1]);
+        }
+        return new FactVectors(encoder, fingerprint, hash, dimensions, weights, facts);
+    }
+}

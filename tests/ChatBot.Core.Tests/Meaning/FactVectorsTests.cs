@@ -1,0 +1,141 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Meaning;
+using ChatBot.Core.Tests.Knowledge;
+
+namespace ChatBot.Core.Tests.Meaning;
+
+/// <summary>
+/// <c>models/fact-vectors.bin</c>: what <c>chatbot train</c> writes comes back as written, a stale or damaged file stops
+/// the load with one line naming <c>chatbot train</c>, and the committed file fits the committed facts.
+/// </summary>
+public sealed class FactVectorsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fact-vectors-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>An encoder that puts each text on an axis of its own (by its length), so every vector is known.</summary>
+    private sealed class AxisEncoder(int dimensions = 8, string name = "axis") : ISentenceEncoder
+    {
+        public string Name => name;
+        public string Fingerprint => "axis-1";
+        public int Dimensions => dimensions;
+
+        public void Encode(string text, bool query, Span<float> into)
+        {
+            into[..Dimensions].Clear();
+            into[text.Length % Dimensions] = 1;
+        }
+    }
+
+    private static readonly FactTexts[] Texts =
+    [
+        new("a", ["when were ties set up", "ties year"], "In 1992.", "Relations were established in 1992"),
+        new("b", ["trade in 2019"], "$4.2 billion.", "trade reached $4.2 billion"),
+    ];
+
+    [Fact]
+    public void Vectors_read_back_are_each_facts_forms_answer_and_quote_as_encoded()
+    {
+        var encoder = new AxisEncoder();
+        var path = Path.Combine(_folder, "fact-vectors.bin");
+        FactVectors.Build(encoder, Texts).Write(path);
+
+        var read = FactVectors.Load(path, _ => FactVectors.HashOf(encoder.Name, encoder.Fingerprint, Texts));
+
+        read.Encoder.ShouldBe("axis");
+        read.Dimensions.ShouldBe(8);
+        read.Facts["a"].Forms.Count.ShouldBe(2);
+        read.Facts["a"].Forms[0][Texts[0].Forms[0].Length % 8].ShouldBe(1f, 0.01f);
+        read.Facts["b"].Answer[Texts[1].Answer.Length % 8].ShouldBe(1f, 0.01f);
+        read.Facts["b"].Quote[Texts[1].Quote.Length % 8].ShouldBe(1f, 0.01f);
+        File.ReadAllText(FactVectors.HashFileFor(path)).ShouldStartWith(read.Hash);
+    }
+
+    [Fact]
+    public void Vectors_of_edited_facts_or_another_encoder_are_stale_and_the_message_names_chatbot_train()
+    {
+        var encoder = new AxisEncoder();
+        var path = Path.Combine(_folder, "fact-vectors.bin");
+        FactVectors.Build(encoder, Texts).Write(path);
+        FactTexts[] edited = [Texts[0] with { Answer = "In 1991." }, Texts[1]];
+
+        var stale = Should.Throw<ChatBotDataException>(() => FactVectors.Load(path, _ => FactVectors.HashOf(encoder.Name, encoder.Fingerprint, edited)));
+        stale.Message.ShouldContain("stale");
+        stale.Message.ShouldContain("`chatbot train`");
+        stale.Message.ShouldNotContain("\n");
+
+        Should.Throw<ChatBotDataException>(() => FactVectors.Load(path, _ => FactVectors.HashOf("other", encoder.Fingerprint, Texts)))
+            .Message.ShouldContain("`chatbot train`");
+        Should.Throw<ChatBotDataException>(() => FactVectors.Load(Path.Combine(_folder, "none.bin"), _ => ""))
+            .Message.ShouldContain("`chatbot train`");
+    }
+
+    [Fact]
+    public void A_damaged_file_is_refused_with_a_message_naming_it_never_a_raw_exception()
+    {
+        var encoder = new AxisEncoder();
+        var path = Path.Combine(_folder, "fact-vectors.bin");
+        FactVectors.Build(encoder, Texts).Write(path);
+        var good = File.ReadAllBytes(path);
+
+        File.WriteAllBytes(path, good[..(good.Length / 2)]);
+        var cut = Should.Throw<ChatBotDataException>(() => FactVectors.Load(path, _ => ""));
+        cut.Message.ShouldContain(path);
+        cut.Message.ShouldContain("`chatbot train`");
+
+        var random = new Random(11);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var bytes = (byte[])good.Clone();
+            bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                FactVectors.Load(path, f => f.Hash);
+            }
+            catch (ChatBotDataException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public void Vectors_of_other_dimensions_than_the_encoders_are_refused()
+    {
+        var vectors = FactVectors.Build(new AxisEncoder(dimensions: 8), Texts);
+        var facts = new RealKnowledge().Knowledge.Facts;
+
+        Should.Throw<ChatBotDataException>(() => new FactMeaning(new AxisEncoder(dimensions: 16), vectors, facts))
+            .Message.ShouldContain("`chatbot train`");
+    }
+
+    [Fact]
+    public void The_committed_vectors_fit_the_committed_facts_and_give_every_fact_its_own()
+    {
+        var real = new RealKnowledge();
+        var meaning = real.Knowledge.Meaning.ShouldNotBeNull();
+
+        meaning.Encoder.Name.ShouldBe(StaticSentenceEncoder.EncoderName);
+        meaning.Vectors.Dimensions.ShouldBe(WordVectors.Dimensions);
+        foreach (var fact in real.Knowledge.Facts)
+        {
+            meaning.Vectors.Facts.ShouldContainKey(fact.Id);
+            meaning.Vectors.Facts[fact.Id].Forms.Count.ShouldBe(fact.Questions.Count);
+        }
+    }
+
+    [Fact]
+    public void A_question_worded_away_from_its_facts_words_is_closest_in_meaning_to_that_fact()
+    {
+        var knowledge = new RealKnowledge().Knowledge;
+        var facts = knowledge.Facts;
+
+        // "formal relations ... nations": the fact says "diplomatic relations ... countries".
+        var match = knowledge.Meaning!.Match("when were formal relations started between the two nations");
+
+        facts[match.Order[0]].Id.ShouldBe("diplomatic-ties-established-1992");
+        match.Margin(match.Order[0]).ShouldBeGreaterThan(0);
+        match.Top.ShouldBeGreaterThan(0.5f);
+    }
+}
