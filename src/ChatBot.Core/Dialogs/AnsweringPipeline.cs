@@ -105,7 +105,7 @@ public sealed class AnsweringPipeline(
             LastEntities = entities.Count > 0 ? entities : state.LastEntities,
             LastCitations = answer.Citations,
             ShownFactIds = [.. (sameTopic ? state.ShownFactIds : []).Concat(ids).Distinct(StringComparer.Ordinal).TakeLast(100)],
-            Asked = [.. state.Asked.Append(new AskedTurn(decision.Message.Remembered, answer.Intent, ids, entities)).TakeLast(ConversationState.MaxAsked)],
+            Asked = [.. state.Asked.Append(new AskedTurn(decision.Message.Remembered, answer.Intent, ids)).TakeLast(ConversationState.MaxAsked)],
         };
     }
 }

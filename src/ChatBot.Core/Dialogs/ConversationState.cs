@@ -30,7 +30,7 @@ public sealed record ConversationState
     public IReadOnlyList<AskedTurn> Asked { get; init; } = [];
 
     /// <summary>How many answered turns <see cref="Asked"/> keeps.</summary>
-    public const int MaxAsked = 6;
+    public const int MaxAsked = 4;
 
     /// <summary>Set once the conversation got its welcome, so a second conversationUpdate does not welcome again.</summary>
     public bool Welcomed { get; init; }
@@ -41,8 +41,8 @@ public sealed record ConversationState
     public static ConversationState Empty { get; } = new();
 }
 
-/// <summary>One answered turn: the question as understood, its topic, its facts and the names of its answer.</summary>
-public sealed record AskedTurn(string Question, string Intent, IReadOnlyList<string> FactIds, IReadOnlyList<string> Entities);
+/// <summary>One answered turn: the question as understood, its topic and its facts (whose entities name what it was about).</summary>
+public sealed record AskedTurn(string Question, string Intent, IReadOnlyList<string> FactIds);
 
 /// <summary>One button of an ask-back: what it sends (<paramref name="Label"/>), and what it means.</summary>
 public sealed record PendingChoice(string Label, string Intent, string Question);

@@ -92,7 +92,7 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
                     LastQuestion = earlier.Question,
                     LastIntent = earlier.Intent,
                     LastFactIds = earlier.FactIds,
-                    LastEntities = earlier.Entities,
+                    LastEntities = [.. earlier.FactIds.Select(knowledge.Store.Find).OfType<Fact>().SelectMany(f => f.Entities).Distinct(StringComparer.OrdinalIgnoreCase)],
                     LastCitations = [],
                     PendingChoices = [],
                 };

@@ -85,7 +85,7 @@ public sealed partial class PronounResolver
         // The people of the turns before, most recent first, after the last turn's own: "he" two turns after Roh
         // Moo-hyun's visit is still Roh when the turn between named no one.
         var earlier = state.Asked.Reverse().Skip(1).Take(EarlierTurns)
-            .SelectMany(t => NamedIn(t.Question).Concat(t.Entities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>()))
+            .SelectMany(t => NamedIn(t.Question).Concat(t.FactIds.Select(_knowledge.Store.Find).OfType<Fact>().SelectMany(f => f.Entities).Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>()))
             .Where(e => e.Kind == "person");
         return (named, answered, named.Concat(answered).Concat(earlier).DistinctBy(e => e.Name).ToList());
     }

@@ -32,5 +32,5 @@ public sealed class ReferenceResolutionTests(BotFixture bot) : IClassFixture<Bot
         bot.Pipeline(new MemoryStorage()).Answer(text, state).Decision.Message.Question;
 
     private static ConversationState After(string question, string intent, params string[] entities) =>
-        new() { LastQuestion = question, LastIntent = intent, LastEntities = entities, Asked = [new AskedTurn(question, intent, [], entities)] };
+        new() { LastQuestion = question, LastIntent = intent, LastEntities = entities, Asked = [new AskedTurn(question, intent, [])] };
 }
