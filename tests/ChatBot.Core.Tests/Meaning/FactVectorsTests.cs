@@ -35,6 +35,19 @@ public sealed class FactVectorsTests : IDisposable
     ];
 
     [Fact]
+    public void Core_knows_only_the_static_encoder_until_another_is_registered()
+    {
+        SentenceEncoders.Create("axis-registered").ShouldBeNull();
+        FactMeaning.EncoderNames.ShouldContain(StaticSentenceEncoder.EncoderName);
+        FactMeaning.EncoderNames.ShouldNotContain("axis-registered");
+
+        SentenceEncoders.Register("axis-registered", () => new AxisEncoder(name: "axis-registered"));
+
+        SentenceEncoders.Create("axis-registered").ShouldNotBeNull().Name.ShouldBe("axis-registered");
+        FactMeaning.EncoderNames.ShouldContain("axis-registered");
+    }
+
+    [Fact]
     public void Vectors_read_back_are_each_facts_forms_answer_and_quote_as_encoded()
     {
         var encoder = new AxisEncoder();
