@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Dialogs;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +7,7 @@ namespace ChatBot.Benchmarks;
 
 /// <summary>
 /// The brain as the host registers it (<see cref="ChatBotBrain.AddChatBotBrain"/>, the repo's retrieval and router
-/// settings, no unanswered log), and the HTTP benchmark's question mix (bench/http/questions.py: 24,000 distinct
+/// settings, no unanswered log), and the HTTP benchmark's question mix (<see cref="QuestionMix"/>: 24,000 distinct
 /// variants of the dev questions and the facts' question forms, and the follow-ups), asked in rotating conversations
 /// with every third turn a follow-up, as bench/http/mix.lua asks them.
 /// </summary>
@@ -54,31 +52,5 @@ internal static class Brain
     /// <summary>The distinct questions alone, for retrieval.</summary>
     public static string[] Questions() => [.. Mix().Questions];
 
-    private static (List<string> Questions, List<string> FollowUps) Mix()
-    {
-        var root = ChatBotPaths.Locate(RepoRoot.Find()).Root;
-        var file = Path.Combine(Path.GetTempPath(), $"chatbot-bench-mix-{Environment.ProcessId}.txt");
-        try
-        {
-            using (var python = Process.Start(new ProcessStartInfo("python3", [Path.Combine(root, "bench", "http", "questions.py"), file])
-                   { RedirectStandardOutput = true }) ?? throw new InvalidOperationException("python3 did not start"))
-            {
-                python.StandardOutput.ReadToEnd();
-                python.WaitForExit();
-                if (python.ExitCode != 0)
-                {
-                    throw new InvalidOperationException($"bench/http/questions.py exited with {python.ExitCode}");
-                }
-            }
-            var lines = File.ReadAllLines(file);
-            var split = Array.IndexOf(lines, "#followups");
-            // Each line is a JSON string without its quotes.
-            static string Text(string line) => JsonSerializer.Deserialize<string>($"\"{line}\"")!;
-            return ([.. lines[..split].Select(Text)], [.. lines[(split + 1)..].Select(Text)]);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static (List<string> Questions, List<string> FollowUps) Mix() => QuestionMix.Generate(ChatBotPaths.Locate(RepoRoot.Find()));
 }

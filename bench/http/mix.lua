@@ -1,4 +1,4 @@
--- wrk script: the question mix (bench/http/questions.py writes BENCH_MIX) posted with expectReplies across
+-- wrk script: the question mix (bench/ChatBot.Benchmarks -- --write-mix writes BENCH_MIX) posted with expectReplies across
 -- BENCH_CONVERSATIONS conversations (default 1,024; thread t owns ids t, t + threads, ...). A thread asks its
 -- conversations in rotation, so one conversation's turns come one after another, never two at once (a thread has
 -- 16 connections and hundreds of conversations), as with real users. Every BENCH_FOLLOW_UP_EVERY-th turn of a
@@ -8,7 +8,7 @@
 -- BENCH_RUN prefixes the conversation ids (a new run, new conversations); BENCH_REQUESTS (total over all
 -- threads) stops each thread after its share and creates BENCH_DONE_PREFIX<thread> so run.sh can end wrk at once.
 -- done() prints how the answers were sampled: "mix: ... cited ... refused ... other ... non-200".
-local path = assert(os.getenv("BENCH_MIX"), "BENCH_MIX: the file bench/http/questions.py wrote")
+local path = assert(os.getenv("BENCH_MIX"), "BENCH_MIX: the file bench/ChatBot.Benchmarks --write-mix wrote")
 local conversations = tonumber(os.getenv("BENCH_CONVERSATIONS") or "1024")
 local threads_total = tonumber(os.getenv("BENCH_THREADS") or "2")
 local follow_every = tonumber(os.getenv("BENCH_FOLLOW_UP_EVERY") or "3")

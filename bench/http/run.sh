@@ -4,7 +4,7 @@
 #
 #   bench/http/run.sh            # about 7 minutes; prints the figures bench/README.md records
 #
-# The load is a mix of 24,000 distinct questions (bench/http/questions.py: variants of the dev questions and the
+# The load is a mix of 24,000 distinct questions (bench/ChatBot.Benchmarks/QuestionMix.cs: variants of the dev questions and the
 # facts' question forms) over 1,024 conversations with follow-ups (bench/http/mix.lua), the same requests to both.
 # The bot has no answer or turn cache to turn off: every turn is resolved, classified, retrieved and rendered.
 #
@@ -33,7 +33,7 @@ MIX="$LOGS/mix.txt"
 # (/api/messages itself has no rate limit): every request below comes from 127.0.0.1.
 BOT_ENV=(DirectLine__PostsPerMinute=100000 DirectLine__ReadsPerMinute=100000 DirectLine__TokensPerMinute=100000)
 
-for tool in dotnet node wrk curl python3; do
+for tool in dotnet node wrk curl; do
   command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (wrk: apt-get install -y wrk)" >&2; exit 1; }
 done
 [ -f "$ECHO_DIR/start.sh" ] || { echo "bench: no js-echo peer at $ECHO_DIR" >&2; exit 1; }
@@ -113,7 +113,7 @@ echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r); dotne
 echo "load average before: $(load) (other work on these 2 cores skews every figure below)"
 
 echo "== question mix"
-python3 "$HERE/questions.py" "$MIX"
+dotnet run -c Release --project "$ROOT/bench/ChatBot.Benchmarks" -- --write-mix "$MIX"
 
 echo "== build (Release)"
 dotnet build "$ROOT/src/ChatBot.Web/ChatBot.Web.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q >"$LOGS/build.log" 2>&1 \
