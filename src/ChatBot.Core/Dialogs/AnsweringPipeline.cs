@@ -95,7 +95,7 @@ public sealed class AnsweringPipeline(
             return next;
         }
         var ids = facts.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
-        var entities = facts.SelectMany(f => f.Entities).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var entities = FactStore.EntitiesOf(facts);
         var sameTopic = state.LastIntent == answer.Intent;
         return next with
         {

@@ -34,8 +34,9 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
         {
             return followed;
         }
-        var leans = FollowUpDetector.LeansOnLast(text) || pronouns.RefersToPerson(text, state);
-        if (leans && Leaning(text, pronouns.Resolve(text, state), state) is { } leaning)
+        var (resolved, refersToPerson) = pronouns.Read(text, state);
+        var leans = FollowUpDetector.LeansOnLast(text) || refersToPerson;
+        if (leans && Leaning(text, resolved, state) is { } leaning)
         {
             // "what did he sign there": the classifier cannot know what "he" or "there" is; the last answer's topic
             // is the better prior, and the last question the context the answer is found with.
@@ -92,7 +93,7 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
                     LastQuestion = earlier.Question,
                     LastIntent = earlier.Intent,
                     LastFactIds = earlier.FactIds,
-                    LastEntities = [.. earlier.FactIds.Select(knowledge.Store.Find).OfType<Fact>().SelectMany(f => f.Entities).Distinct(StringComparer.OrdinalIgnoreCase)],
+                    LastEntities = FactStore.EntitiesOf(knowledge.Store.FindAll(earlier.FactIds)),
                     LastCitations = [],
                     PendingChoices = [],
                 };
@@ -140,7 +141,7 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
         {
             return int.Parse(named[^1].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
-        var answered = state.LastFactIds.Select(knowledge.Store.Find).OfType<Fact>()
+        var answered = knowledge.Store.FindAll(state.LastFactIds)
             .Select(f => Year().Match(f.Answer)).FirstOrDefault(m => m.Success);
         return answered is null ? null : int.Parse(answered.Value, System.Globalization.CultureInfo.InvariantCulture);
     }

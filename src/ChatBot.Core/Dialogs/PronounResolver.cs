@@ -15,6 +15,7 @@ public sealed partial class PronounResolver
     private readonly KnowledgeBase _knowledge;
     private readonly Dictionary<int, NamedEntity> _byTerm = [];
     private readonly HashSet<string> _countries; // the places nearly every fact names: "it" and "they" never mean them
+    private readonly Dictionary<string, Regex[]> _titles = new(StringComparer.Ordinal); // a person's "the <title>", longest title first
 
     public PronounResolver(KnowledgeBase knowledge)
     {
@@ -27,18 +28,37 @@ public sealed partial class PronounResolver
             }
         }
         _countries = new HashSet<string>(knowledge.Countries.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
+        foreach (var person in knowledge.Entities.Entities.Where(e => e.Kind == "person" && e.Titles.Count > 0))
+        {
+            _titles[person.Name] = [.. person.Titles.OrderByDescending(t => t.Length).Select(title => new Regex(
+                $@"\b(the|that|this)\s+{Regex.Escape(title).Replace(@"\ ", @"\s+")}\b",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled))];
+        }
     }
 
-    /// <summary>The message with its pronouns replaced by what they refer to, or the message as it was.</summary>
-    public string Resolve(string text, ConversationState state)
+    /// <summary>
+    /// The message with its pronouns replaced by what they refer to (or the message as it was), and whether it speaks
+    /// of a person of the last turn by a title ("what did the envoy say") or as "he"/"she" ("how long had he been
+    /// ambassador by then"): such a message leans on that turn however long it is, up to <see cref="MaxReferringWords"/> words.
+    /// </summary>
+    public (string Resolved, bool RefersToPerson) Read(string text, ConversationState state)
     {
         var (named, answered, candidates) = Referents(state);
+        var titled = ByTitle(text, candidates);
+        var refersToPerson = state.LastQuestion is not null
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxReferringWords
+            && (!ReferenceEquals(titled, text) || PersonPronoun().IsMatch(text) && candidates.Any(c => c.Kind == "person"));
+        return (Resolve(text, titled, named, answered, candidates), refersToPerson);
+    }
+
+    private string Resolve(string text, string titled, List<NamedEntity> named, List<NamedEntity> answered, List<NamedEntity> candidates)
+    {
         var person = candidates.FirstOrDefault(e => e.Kind == "person");
         var thing = candidates.FirstOrDefault(e => e.Kind is "document" or "event" or "organisation" || e.Kind == "place" && !_countries.Contains(e.Name));
         var group = named.FirstOrDefault(e => e.Kind == "organisation");
         var place = named.FirstOrDefault(e => e.Kind == "place") ?? answered.FirstOrDefault(e => e.Kind == "place");
 
-        var resolved = ByKind(ByTitle(text, candidates), candidates);
+        var resolved = ByKind(titled, candidates);
         if (person is not null)
         {
             resolved = PersonPronoun().Replace(resolved, person.Name);
@@ -58,22 +78,6 @@ public sealed partial class PronounResolver
         return resolved;
     }
 
-    /// <summary>
-    /// Whether the message speaks of a person of the last turn by a title ("what did the envoy say") or as "he"/"she"
-    /// ("how long had he been ambassador by then"): it leans on that turn however long it is, up to
-    /// <see cref="MaxReferringWords"/> words.
-    /// </summary>
-    public bool RefersToPerson(string text, ConversationState state)
-    {
-        if (state.LastQuestion is null || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxReferringWords)
-        {
-            return false;
-        }
-        var candidates = Referents(state).Candidates;
-        return !ReferenceEquals(ByTitle(text, candidates), text)
-            || PersonPronoun().IsMatch(text) && candidates.Any(c => c.Kind == "person");
-    }
-
     /// <summary>Past this many words a message is read as a question of its own, whatever it refers to.</summary>
     public const int MaxReferringWords = 16;
 
@@ -85,7 +89,7 @@ public sealed partial class PronounResolver
         // The people of the turns before, most recent first, after the last turn's own: "he" two turns after Roh
         // Moo-hyun's visit is still Roh when the turn between named no one.
         var earlier = state.Asked.Reverse().Skip(1).Take(EarlierTurns)
-            .SelectMany(t => NamedIn(t.Question).Concat(t.FactIds.Select(_knowledge.Store.Find).OfType<Fact>().SelectMany(f => f.Entities).Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>()))
+            .SelectMany(t => NamedIn(t.Question).Concat(FactStore.EntitiesOf(_knowledge.Store.FindAll(t.FactIds)).Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>()))
             .Where(e => e.Kind == "person");
         return (named, answered, named.Concat(answered).Concat(earlier).DistinctBy(e => e.Name).ToList());
     }
@@ -129,23 +133,19 @@ public sealed partial class PronounResolver
     /// "the envoy", "that president": a title after "the"/"that"/"this" becomes the name of the first person of
     /// the conversation's last turn who holds it (a longer title first: "first deputy minister" before "minister").
     /// </summary>
-    private static string ByTitle(string text, IReadOnlyList<NamedEntity> candidates)
+    private string ByTitle(string text, IReadOnlyList<NamedEntity> candidates)
     {
-        var resolved = text;
-        foreach (var person in candidates.Where(c => c.Kind == "person" && c.Titles.Count > 0))
+        foreach (var person in candidates.Where(c => c.Kind == "person"))
         {
-            foreach (var title in person.Titles.OrderByDescending(t => t.Length))
+            foreach (var reference in _titles.GetValueOrDefault(person.Name) ?? [])
             {
-                var reference = new Regex(
-                    $@"\b(the|that|this)\s+{Regex.Escape(title).Replace(@"\ ", @"\s+")}\b",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                if (reference.IsMatch(resolved))
+                if (reference.IsMatch(text))
                 {
-                    return reference.Replace(resolved, person.Name, 1);
+                    return reference.Replace(text, person.Name, 1);
                 }
             }
         }
-        return resolved;
+        return text;
     }
 
     /// <summary>The entities a text names, in order.</summary>

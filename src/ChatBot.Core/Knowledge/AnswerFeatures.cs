@@ -39,15 +39,14 @@ public sealed partial class AnswerFeatures
     /// never answers a question about this person ("how long had Berdaliyev been ambassador" is not answered by Koo's
     /// years in office).
     /// </summary>
-    public IReadOnlyList<string> MissingPeople(string question, Fact fact)
+    public IReadOnlyList<string> MissingPeople(QuestionSignals question, Fact fact)
     {
-        var named = _people.Named(question);
-        if (named.Count == 0)
+        if (question.People.Count == 0)
         {
             return [];
         }
         var held = _factPeople.TryGetValue(fact.Id, out var known) ? known : [.. _people.Named(FactText(fact))];
-        return [.. named.Where(p => !held.Contains(p))];
+        return [.. question.People.Where(p => !held.Contains(p))];
     }
 
     /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>
@@ -68,9 +67,14 @@ public sealed partial class AnswerFeatures
     public const int Count = 33;
 
     /// <summary>What the features read of the question alone, once for all its candidates.</summary>
-    public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks);
+    public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks)
+    {
+        /// <summary>The people the question names (<see cref="MissingPeople"/>).</summary>
+        public IReadOnlyList<string> People { get; init; } = [];
+    }
 
-    public QuestionSignals Read(string question) => new(Years(question), _countries.Named(question), AnswerTypes.Of(question));
+    public QuestionSignals Read(string question) =>
+        new(Years(question), _countries.Named(question), AnswerTypes.Of(question)) { People = _people.Named(question) };
 
     /// <summary>The features of the <paramref name="index"/>-th fact of <paramref name="retrieval"/>.</summary>
     public float[] Of(string question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext) =>

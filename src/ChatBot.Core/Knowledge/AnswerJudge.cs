@@ -83,7 +83,7 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, doub
             // A fact that lacks a year or a country the question names never answers it (that is a near miss at
             // best), nor one about other people than the question names.
             var fact = retrieval.Facts[i].Fact;
-            var fails = Features.MissingConstraints(signals, fact).Count > 0 || Features.MissingPeople(question, fact).Count > 0;
+            var fails = Features.MissingConstraints(signals, fact).Count > 0 || Features.MissingPeople(signals, fact).Count > 0;
             if (!fails && (best < 0 || probabilities[i] > probabilities[best]))
             {
                 best = i;

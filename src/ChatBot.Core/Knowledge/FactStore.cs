@@ -29,6 +29,13 @@ public sealed class FactStore
 
     public Fact? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The facts of these ids that the store holds, in their order.</summary>
+    public IEnumerable<Fact> FindAll(IEnumerable<string> ids) => ids.Select(Find).OfType<Fact>();
+
+    /// <summary>The names the facts hold (<see cref="Fact.Entities"/>), each once whatever its case, in order.</summary>
+    public static IReadOnlyList<string> EntitiesOf(IEnumerable<Fact> facts) =>
+        [.. facts.SelectMany(f => f.Entities).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>Reads and merges fact files in order; a YAML syntax error stops the load with the file and line.</summary>
     public static FactStore Load(params IEnumerable<string> files)
     {

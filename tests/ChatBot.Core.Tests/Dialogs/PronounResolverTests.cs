@@ -12,7 +12,7 @@ public sealed class PronounResolverTests(BotFixture bot) : IClassFixture<BotFixt
     {
         var state = ConversationState.Empty with { LastQuestion = "when did nazarbayev go to seoul on an official visit" };
 
-        Resolver.Resolve("what did he sign there", state).ShouldBe("what did Nursultan Nazarbayev sign in Seoul");
+        Resolver.Read("what did he sign there", state).Resolved.ShouldBe("what did Nursultan Nazarbayev sign in Seoul");
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class PronounResolverTests(BotFixture bot) : IClassFixture<BotFixt
     {
         var state = ConversationState.Empty with { LastQuestion = "what was signed in 2003", LastEntities = ["Joint Declaration (2003)", "Kazakhstan"] };
 
-        Resolver.Resolve("what did it say", state).ShouldBe("what did Joint Declaration (2003) say");
+        Resolver.Read("what did it say", state).Resolved.ShouldBe("what did Joint Declaration (2003) say");
     }
 
     [Theory]
@@ -30,6 +30,6 @@ public sealed class PronounResolverTests(BotFixture bot) : IClassFixture<BotFixt
     {
         var state = ConversationState.Empty with { LastQuestion = "when were diplomatic relations established", LastEntities = ["Kazakhstan", "ROK"] };
 
-        Resolver.Resolve(message, state).ShouldBe(message);
+        Resolver.Read(message, state).Resolved.ShouldBe(message);
     }
 }
