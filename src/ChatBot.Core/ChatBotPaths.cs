@@ -14,6 +14,7 @@ public sealed record ChatBotPaths(string Root)
     public string AnswerModel => Path.Combine(Models, "answer-model.zip");
     public string Countries => Path.Combine(Models, "countries.txt");
     public string FactVectors => Path.Combine(Models, "fact-vectors.bin");
+    public string NearMisses => Path.Combine(Models, "near-misses.yaml");
 
     /// <summary>
     /// The repo root: the first folder, walking up from CHATBOT_ROOT, the working directory, the app's own folder and then the folder it was built in,

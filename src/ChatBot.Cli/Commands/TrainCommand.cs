@@ -112,7 +112,7 @@ internal static class TrainCommand
             Console.WriteLine($"  answer model data: {learned.Count,4} single questions of {Path.GetRelativePath(paths.Root, freshFile)} ({learned.Count(q => !q.IsOutOfScope)} answerable, mapped to facts by their seed lines)");
             dev = [.. dev, .. learned];
         }
-        var set = AnswerTrainingSet.Build(knowledge, features, data, classifier, dev, cancellationToken);
+        var set = AnswerTrainingSet.Build(knowledge, features, data, classifier, dev, NearMissForms.Load(paths.NearMisses), cancellationToken);
         foreach (var origin in set.GroupBy(q => q.Origin))
         {
             Console.WriteLine($"  answer model data: {origin.Count(),4} questions from {origin.Key} ({origin.Count(q => q.Answerable)} answerable)");

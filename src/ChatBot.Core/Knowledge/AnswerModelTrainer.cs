@@ -142,7 +142,7 @@ public static class AnswerModelTrainer
     public static string Hash(ChatBotPaths paths)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var files = new[] { paths.Facts, paths.Entities, paths.Countries }
+        var files = new[] { paths.Facts, paths.Entities, paths.Countries, paths.NearMisses }
             .Concat(Directory.Exists(paths.Dialogs)
                 // The reply texts (responses.yaml) are no training data: rewording a reply does not stale the model.
                 ? Directory.GetFiles(paths.Dialogs, "*.yaml").Where(f => Path.GetFileName(f) != "responses.yaml").Order(StringComparer.Ordinal)

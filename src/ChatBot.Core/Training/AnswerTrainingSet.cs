@@ -27,7 +27,21 @@ public static class AnswerTrainingSet
 
     public static IReadOnlyList<AnswerTrainingQuestion> Build(
         KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
-        IReadOnlyList<DevQuestion> devQuestions, CancellationToken cancellationToken = default)
+        IReadOnlyList<DevQuestion> devQuestions, CancellationToken cancellationToken = default) =>
+        Build(knowledge, features, data, classifier, devQuestions, [], cancellationToken);
+
+    /// <summary>
+    /// How much a curated near miss (<c>models/near-misses.yaml</c>) counts against a user's question. They are
+    /// questions on a fact's subject that no seed answers, so every candidate is wrong for them.
+    /// </summary>
+    public const float NearMissWeight = 1f;
+
+    /// <summary>Whether the near misses are measured with the users' questions (threshold, cross-validated figures).</summary>
+    public const bool NearMissesMeasured = false;
+
+    public static IReadOnlyList<AnswerTrainingQuestion> Build(
+        KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
+        IReadOnlyList<DevQuestion> devQuestions, IReadOnlyList<NearMissForm> nearMisses, CancellationToken cancellationToken = default)
     {
         var outOfScopeIntent = data.Dialogs.Dialogs.FirstOrDefault(d => d.Handler == HandlerKind.OutOfScope)?.Intent ?? DevQuestion.OutOfScope;
         var questions = new List<AnswerTrainingQuestion>();
@@ -69,6 +83,13 @@ public static class AnswerTrainingSet
             questions.Add(Question(knowledge.Retriever, features, dev.Q, dev.Facts, group, evidence, knowledge.Topics, "dev set"));
         }
         questions.AddRange(ConstraintVariants(knowledge, features, classifier, devQuestions, outOfScopeIntent));
+        foreach (var nearMiss in nearMisses)
+        {
+            // Grouped with its fact, so cross-validation never learns a fact's near misses and is tested on its forms.
+            var evidence = Evidence(classifier.Classify(nearMiss.Question), outOfScopeIntent);
+            questions.Add(Question(knowledge.Retriever, features, nearMiss.Question, [], nearMiss.FactId, evidence, knowledge.Topics, "curated near miss (models/near-misses.yaml)")
+                with { Weight = NearMissWeight, Measured = NearMissesMeasured });
+        }
         return questions;
     }
 

@@ -29,6 +29,7 @@ public sealed class DataValidator(ChatBotPaths paths)
         var facts = new FactChecks(paths, dialogs.Intents);
         issues.AddRange(facts.Check());
         issues.AddRange(EntityChecks.Check(paths));
+        issues.AddRange(NearMissCheck());
         if (File.Exists(DevQuestions))
         {
             issues.AddRange(facts.CheckDevQuestions(DevQuestions));
@@ -66,6 +67,25 @@ public sealed class DataValidator(ChatBotPaths paths)
             : message.Contains("lower case", StringComparison.Ordinal) ? "write the word in lower case"
             : message.Contains("unknown section", StringComparison.Ordinal) ? "rename the section to one of those listed, or remove it"
             : "see the comments at the top of models/lexicon.yaml";
+    }
+
+    /// <summary><c>models/near-misses.yaml</c>: each near miss names a fact that exists and is no fact's question form.</summary>
+    private IEnumerable<DataIssue> NearMissCheck()
+    {
+        var name = Relative(paths.NearMisses);
+        try
+        {
+            var knowledge = KnowledgeBase.Load(paths, meaning: false);
+            return NearMissForms.Problems(NearMissForms.Load(paths.NearMisses), knowledge.Facts)
+                .Select(p => new DataIssue(name, p.Line, p.Message, p.Fix)).ToList();
+        }
+        catch (ChatBotDataException ex)
+        {
+            // A broken facts file is reported by its own check; a broken near-miss file here.
+            return ex.Message.StartsWith(paths.NearMisses, StringComparison.Ordinal)
+                ? [new DataIssue(name, 1, ex.Message, "correct the YAML at the line named")]
+                : [];
+        }
     }
 
     private IEnumerable<DataIssue> WordVectorTable()
