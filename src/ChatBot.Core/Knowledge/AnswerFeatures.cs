@@ -137,9 +137,19 @@ public sealed partial class AnswerFeatures
     /// The features as if the question did not name its years and countries: no constraint to fail, and those words
     /// (when the lexicon does not know them, as "2031" or "japan") no longer counted as unknown or unmatched.
     /// </summary>
-    public static float[] WithoutConstraints(float[] strict, QuestionSignals question, FactRetrieval retrieval)
+    public static float[] WithoutConstraints(float[] strict, QuestionSignals question, FactRetrieval retrieval, (DenseMatch Match, int Doc)? meaning = null)
     {
         var relaxed = (float[])strict.Clone();
+        if (meaning is { } m)
+        {
+            // The question's meaning without the years and countries it names (see Unconstrained).
+            relaxed[Index("form_cosine")] = m.Match.Form[m.Doc];
+            relaxed[Index("answer_cosine")] = m.Match.Answer[m.Doc];
+            relaxed[Index("quote_cosine")] = m.Match.Quote[m.Doc];
+            relaxed[Index("dense_rank")] = Math.Min(m.Match.RankOf[m.Doc], 20);
+            relaxed[Index("dense_margin")] = m.Match.Margin(m.Doc);
+            relaxed[Index("top_cosine")] = m.Match.Top;
+        }
         var names = question.Years.Concat(question.Countries).ToList();
         var unknown = retrieval.UnknownWords.Count;
         var dropped = retrieval.UnknownWords.Count(w => names.Any(n => n.Contains(w, StringComparison.OrdinalIgnoreCase))
@@ -175,6 +185,15 @@ public sealed partial class AnswerFeatures
         }
         throw new ArgumentOutOfRangeException(nameof(name), name, "no such feature");
     }
+
+    /// <summary>
+    /// The question without the years and third countries it names ("how much has japan invested in kazakhstan" →
+    /// "how much has invested in kazakhstan"), read by meaning for a near miss: its subject alone. A curated near miss
+    /// on the same subject teaches the model that a sentence vector pulled away by "japan" is no answer, so the
+    /// question's constraint must leave its meaning too before asking whether the subject is held.
+    /// </summary>
+    public string Unconstrained(string question) =>
+        Year().Replace(_countries.Without(question), " ");
 
     /// <summary>The years and third countries the question names that <paramref name="fact"/> does not hold.</summary>
     public IReadOnlyList<string> MissingConstraints(QuestionSignals question, Fact fact)

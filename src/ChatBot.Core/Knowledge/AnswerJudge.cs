@@ -33,19 +33,21 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, doub
     /// the fact does not hold — the subject is in the documents, the constraint is not. Then the constraint, and the
     /// candidates of the same topic the model accepts without it (oldest first, at most three).
     /// </summary>
-    public (string Constraint, IReadOnlyList<Fact> Held)? NearMiss(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext)
+    public (string Constraint, IReadOnlyList<Fact> Held)? NearMiss(string question, FactRetrieval retrieval, IntentEvidence intent, bool usedContext, FactMeaning? meaning = null)
     {
         var signals = Features.Read(question);
         if (signals.Years.Count == 0 && signals.Countries.Count == 0)
         {
             return null;
         }
+        var relaxedMeaning = meaning?.Match(Features.Unconstrained(question));
         var count = Math.Min(Candidates, retrieval.Facts.Count);
         var accepted = new List<Fact>();
         for (var i = 0; i < count; i++)
         {
             var strict = Features.Of(signals, retrieval, i, intent, usedContext);
-            if (Model.Probability(AnswerFeatures.WithoutConstraints(strict, signals, retrieval)) >= Threshold)
+            var doc = relaxedMeaning is null ? -1 : meaning!.IndexOf(retrieval.Facts[i].Fact.Id);
+            if (Model.Probability(AnswerFeatures.WithoutConstraints(strict, signals, retrieval, doc < 0 ? null : (relaxedMeaning!, doc))) >= Threshold)
             {
                 accepted.Add(retrieval.Facts[i].Fact);
             }
@@ -60,8 +62,11 @@ public sealed class AnswerJudge(AnswerModel model, AnswerFeatures features, doub
         {
             return null; // the fact holds what the question names: the refusal was for something else
         }
-        var held = accepted.Where(f => f.Topic == first.Topic && Features.MissingConstraints(signals, f).Count > 0)
-            .OrderBy(f => f.AsOf ?? string.Empty, StringComparer.Ordinal).Take(3).ToList();
+        // What the documents hold on that subject: the facts the model accepts without the constraint, and beside them
+        // the candidates of the same topic that give the kind of answer asked for (the figures of other years).
+        var siblings = retrieval.Facts.Take(count).Where(r => signals.Asks != AnswerType.None && r.GivesKindAsked).Select(r => r.Fact);
+        var held = accepted.Concat(siblings).Distinct().Where(f => f.Topic == first.Topic && Features.MissingConstraints(signals, f).Count > 0)
+            .OrderBy(f => f.AsOf is null).ThenBy(f => f.AsOf ?? string.Empty, StringComparer.Ordinal).Take(3).ToList();
         return (string.Join(" or ", missing), held);
     }
 

@@ -35,6 +35,9 @@ public sealed class CountryNames
     /// <summary>How many countries the list names.</summary>
     public int Count { get; }
 
+    /// <summary><paramref name="text"/> with every name of a country of the list taken out.</summary>
+    public string Without(string text) => _pattern is null ? text : _pattern.Replace(text, " ");
+
     /// <summary>The countries <paramref name="text"/> names, by their file name.</summary>
     public IReadOnlyList<string> Named(string text)
     {

@@ -47,7 +47,13 @@ public sealed class FactMeaning
         _forms = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Forms.ToArray() : [])];
         _answers = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Answer : none)];
         _quotes = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Quote : none)];
+        _index = facts.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, int> _index;
+
+    /// <summary>The position of a fact in <see cref="DenseMatch"/>'s arrays, or -1.</summary>
+    public int IndexOf(string factId) => _index.TryGetValue(factId, out var i) ? i : -1;
 
     private FactMeaning(FactMeaning from, float[][][] forms)
     {
@@ -56,6 +62,7 @@ public sealed class FactMeaning
         _forms = forms;
         _answers = from._answers;
         _quotes = from._quotes;
+        _index = from._index;
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
             }
             return FactDecision(best.Fact, retrieval, judged.Probability, usedContext) with { Judgement = judged };
         }
-        if (judge.NearMiss(question, retrieval, intent, usedContext) is { } near)
+        if (judge.NearMiss(question, retrieval, intent, usedContext, knowledge.Meaning) is { } near)
         {
             return new KnowledgeDecision(KnowledgeVerdict.NearMiss, retrieval, judged.Probability)
             {
