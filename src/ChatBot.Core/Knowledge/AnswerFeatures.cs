@@ -50,7 +50,7 @@ public sealed partial class AnswerFeatures
     }
 
     /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <summary>The names of the features, in vector order (for <c>ask --explain</c> and docs/answering.md).</summary>
     public static IReadOnlyList<string> Names { get; } =

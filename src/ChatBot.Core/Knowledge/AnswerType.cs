@@ -181,8 +181,8 @@ public static partial class AnswerTypes
     [GeneratedRegex(@"\b(1[89]|20)\d{2}s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDate();
 
-    /// <summary>A figure: money, a share, a count or a measure; a bare year or day of the month is not one.</summary>
-    [GeneratedRegex(@"[$%]|\b(billion|million|thousand|percent|hundreds?|dozens?)\b|\b\d+([.,]\d+)?\s*(-\s*)?(km|kilometres?|kilometers?|lanes?|years?|months?|days?|hours?|times|events?|documents?|enterprises|companies|projects|ventures|people|students|mechanisms)\b|\b\d{2,}\b|\b\d{1,2}:\d{2}\b", RegexOptions.IgnoreCase)]
+    /// <summary>A figure: money, a share, a count or a measure; a bare year or day of the month is not one, nor a number joined to a word as a name ("COVID-19").</summary>
+    [GeneratedRegex(@"[$%]|\b(billion|million|thousand|percent|hundreds?|dozens?)\b|\b\d+([.,]\d+)?\s*(-\s*)?(km|kilometres?|kilometers?|lanes?|years?|months?|days?|hours?|times|events?|documents?|enterprises|companies|projects|ventures|people|students|mechanisms)\b|(?<!\p{L}-)\b\d{2,}\b|\b\d{1,2}:\d{2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesFigure();
 
     [GeneratedRegex(@"\b(1[89]|20)\d{2}s?\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
