@@ -40,7 +40,7 @@ public static class NearMissForms
     public static IEnumerable<(int Line, string Message, string Fix)> Problems(IReadOnlyList<NearMissForm> forms, IReadOnlyList<Fact> facts)
     {
         var ids = facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var answered = facts.SelectMany(f => f.Questions.Select(q => (Key: Key(q), f.Id)))
+        var answered = facts.SelectMany(f => f.Questions.Select(q => (Key: MatchKey.Of(q), f.Id)))
             .GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var form in forms)
@@ -53,19 +53,16 @@ public static class NearMissForms
             {
                 yield return (form.Line, "a near miss needs both 'q' and 'why'", "write the question and what the documents give instead");
             }
-            else if (answered.TryGetValue(Key(form.Question), out var id))
+            else if (answered.TryGetValue(MatchKey.Of(form.Question), out var id))
             {
                 yield return (form.Line, $"'{form.Question}' is also a question form of the fact '{id}'", "remove it from one of the two files");
             }
-            else if (!seen.Add(Key(form.Question)))
+            else if (!seen.Add(MatchKey.Of(form.Question)))
             {
                 yield return (form.Line, $"'{form.Question}' is listed twice", "delete one of the two entries");
             }
         }
     }
-
-    private static string Key(string question) =>
-        string.Concat(question.ToLowerInvariant().Where(char.IsLetterOrDigit));
 
     private static int LineOf(string[] lines, string text, int from)
     {

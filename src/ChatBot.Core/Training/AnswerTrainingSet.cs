@@ -25,11 +25,6 @@ public static class AnswerTrainingSet
     /// </summary>
     public const float FormWeight = 0.3f;
 
-    public static IReadOnlyList<AnswerTrainingQuestion> Build(
-        KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
-        IReadOnlyList<DevQuestion> devQuestions, CancellationToken cancellationToken = default) =>
-        Build(knowledge, features, data, classifier, devQuestions, [], cancellationToken);
-
     /// <summary>
     /// How much a curated near miss (<c>models/near-misses.yaml</c>) counts against a user's question. They are
     /// questions on a fact's subject that no seed answers, so every candidate is wrong for them.

@@ -29,7 +29,7 @@ public sealed class DataValidator(ChatBotPaths paths)
         var facts = new FactChecks(paths, dialogs.Intents);
         issues.AddRange(facts.Check());
         issues.AddRange(EntityChecks.Check(paths));
-        issues.AddRange(NearMissCheck());
+        issues.AddRange(NearMissCheck(facts.Store));
         if (File.Exists(DevQuestions))
         {
             issues.AddRange(facts.CheckDevQuestions(DevQuestions));
@@ -69,22 +69,25 @@ public sealed class DataValidator(ChatBotPaths paths)
             : "see the comments at the top of models/lexicon.yaml";
     }
 
-    /// <summary><c>models/near-misses.yaml</c>: each near miss names a fact that exists and is no fact's question form.</summary>
-    private IEnumerable<DataIssue> NearMissCheck()
+    /// <summary>
+    /// <c>models/near-misses.yaml</c>: each near miss names a fact of <paramref name="store"/> (the one the fact check
+    /// loaded; none when the facts are broken, which that check reports) and is no fact's question form.
+    /// </summary>
+    private IEnumerable<DataIssue> NearMissCheck(FactStore? store)
     {
+        if (store is null)
+        {
+            return [];
+        }
         var name = Relative(paths.NearMisses);
         try
         {
-            var knowledge = KnowledgeBase.Load(paths, meaning: false);
-            return NearMissForms.Problems(NearMissForms.Load(paths.NearMisses), knowledge.Facts)
+            return NearMissForms.Problems(NearMissForms.Load(paths.NearMisses), store.Facts)
                 .Select(p => new DataIssue(name, p.Line, p.Message, p.Fix)).ToList();
         }
         catch (ChatBotDataException ex)
         {
-            // A broken facts file is reported by its own check; a broken near-miss file here.
-            return ex.Message.StartsWith(paths.NearMisses, StringComparison.Ordinal)
-                ? [new DataIssue(name, 1, ex.Message, "correct the YAML at the line named")]
-                : [];
+            return [new DataIssue(name, 1, ex.Message, "correct the YAML at the line named")];
         }
     }
 

@@ -10,6 +10,9 @@ internal sealed class FactChecks(ChatBotPaths paths, IReadOnlySet<string> intent
 {
     private FactStore? _store;
 
+    /// <summary>The fact store <see cref="Check"/> loaded, or null when it could not.</summary>
+    public FactStore? Store => _store;
+
     public IEnumerable<DataIssue> Check()
     {
         if (!File.Exists(paths.Facts))
