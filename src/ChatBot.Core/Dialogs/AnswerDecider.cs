@@ -79,10 +79,12 @@ public sealed class AnswerDecider(
         var decision = Documents(message, candidates, top.Intent, top.Score, ranking);
         if (decision.Kind == AnswerKind.Fact && runnerUp.Score >= options.MinConfidence && ranking.Margin < options.ClarifyMargin
             && dialogs.Find(runnerUp.Intent) is { } other && HandlerKinds.AnswersFromDocuments(other.Handler)
-            && decider.FactFor(candidates, top.Intent, Evidence(ranking, null)) is { } first && decider.FactFor(candidates, runnerUp.Intent, Evidence(ranking, null)) is { } second
+            && decider.FactFor(candidates, top.Intent, IntentEvidence.FixedTo(top.Intent)) is { } first
+            && decider.FactFor(candidates, runnerUp.Intent, IntentEvidence.FixedTo(runnerUp.Intent)) is { } second
             && first.Id != second.Id)
         {
-            // Two close topics are worth a question back only when each leads to a fact of its own.
+            // Two close topics are worth a question back only when each leads to a fact of its own, judged as its
+            // button's turn will be (the topic fixed by the choice, not guessed by the classifier).
             return new AnswerDecision(AnswerKind.Clarify, ReplyReasons.Clarify, top.Intent, top.Score)
             {
                 Message = message,
@@ -100,7 +102,7 @@ public sealed class AnswerDecider(
         var known = decider.Decide(message.Question, candidates, message.FollowUp, message.Leans, evidence);
         if (message.FollowUp is null)
         {
-            known = decider.WithTopicPrior(known, candidates, intent, evidence);
+            known = decider.WithTopicPrior(known, candidates, intent, evidence, chose: message.Mode == MessageMode.TopicChoice);
         }
         var (kind, reason) = known.Verdict switch
         {

@@ -7,7 +7,8 @@ namespace ChatBot.Core.Knowledge;
 /// (BM25F, coverage, closest question form, its lead over the others), what of the question it does not hold (words,
 /// unknown words, typos, entities, a year, a third country), whether it gives the kind of answer asked for, and
 /// whether the intent classifier agrees, and how close the two are in meaning (cosines of the question to the fact's
-/// forms, answer and quote, its rank by meaning and its margin over the runner-up). The same code featurizes for training and for a live turn.
+/// forms, answer and quote, its rank by meaning and its margin over the runner-up, and how much closer the question is to
+/// the fact's curated near misses than to the fact). The same code featurizes for training and for a live turn.
 /// </summary>
 public sealed partial class AnswerFeatures
 {
@@ -50,7 +51,7 @@ public sealed partial class AnswerFeatures
     }
 
     /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     /// <summary>The names of the features, in vector order (for <c>ask --explain</c> and docs/answering.md).</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -61,10 +62,11 @@ public sealed partial class AnswerFeatures
         "asks_kind", "gives_kind", "lacks_required_kind", "defines_subject",
         "intent_score", "out_of_scope_score", "intent_is_fact_topic", "intent_is_a_topic", "intent_fixed", "used_context",
         "form_cosine", "answer_cosine", "quote_cosine", "dense_rank", "dense_margin", "top_cosine",
+        "near_miss_cosine", "near_miss_lead", "top_near_miss_lead",
     ];
 
     /// <summary>How many features there are (<see cref="Names"/>.Count, as a constant for the model's vector column).</summary>
-    public const int Count = 33;
+    public const int Count = 36;
 
     /// <summary>What the features read of the question alone, once for all its candidates.</summary>
     public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks)
@@ -130,6 +132,9 @@ public sealed partial class AnswerFeatures
             Math.Min(candidate.DenseRank, 20),
             (float)candidate.DenseMargin,
             (float)retrieval.TopCosine,
+            (float)candidate.NearMissCosine,
+            (float)NearMissLead(candidate.NearMissCosine, candidate.FormCosine, candidate.AnswerCosine, candidate.QuoteCosine),
+            (float)(retrieval.TopNearMissCosine - retrieval.TopCosine),
         ];
     }
 
@@ -149,6 +154,12 @@ public sealed partial class AnswerFeatures
             relaxed[Index("dense_rank")] = Math.Min(m.Match.RankOf[m.Doc], 20);
             relaxed[Index("dense_margin")] = m.Match.Margin(m.Doc);
             relaxed[Index("top_cosine")] = m.Match.Top;
+            if (m.Match.NearMiss.Length > m.Doc)
+            {
+                relaxed[Index("near_miss_cosine")] = m.Match.NearMiss[m.Doc];
+                relaxed[Index("near_miss_lead")] = (float)NearMissLead(m.Match.NearMiss[m.Doc], m.Match.Form[m.Doc], m.Match.Answer[m.Doc], m.Match.Quote[m.Doc]);
+                relaxed[Index("top_near_miss_lead")] = m.Match.NearMissTop - m.Match.Top;
+            }
         }
         var names = question.Years.Concat(question.Countries).ToList();
         var unknown = retrieval.UnknownWords.Count;
@@ -173,6 +184,13 @@ public sealed partial class AnswerFeatures
         }
         return relaxed;
     }
+
+    /// <summary>
+    /// How much closer the question is to one of the fact's curated near misses than to what the fact says (its
+    /// closest form, answer or quote): above 0, the question reads like something the fact does not answer.
+    /// </summary>
+    private static double NearMissLead(double nearMiss, double form, double answer, double quote) =>
+        nearMiss - Math.Max(form, Math.Max(answer, quote));
 
     private static int Index(string name)
     {

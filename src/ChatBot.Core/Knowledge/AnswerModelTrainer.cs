@@ -48,6 +48,11 @@ public static class AnswerModelTrainer
             NumberOfLeaves = 8, NumberOfTrees = 150, MinimumExampleCountPerLeaf = 10, LearningRate = 0.1, Seed = Seed,
             ExampleWeightColumnName = nameof(AnswerRow.Weight),
         })),
+        ("FastTree (16 leaves)", ml => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
+        {
+            NumberOfLeaves = 16, NumberOfTrees = 200, MinimumExampleCountPerLeaf = 20, LearningRate = 0.05, Seed = Seed,
+            ExampleWeightColumnName = nameof(AnswerRow.Weight),
+        })),
         ("FastTree (4 leaves)", ml => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
         {
             NumberOfLeaves = 4, NumberOfTrees = 200, MinimumExampleCountPerLeaf = 20, LearningRate = 0.05, Seed = Seed,

@@ -12,6 +12,12 @@ public sealed record DenseMatch(float[] Form, float[] Answer, float[] Quote, flo
     /// <summary>The best cosine of any fact (0 when the encoder knew none of the question's words).</summary>
     public float Top => Order.Length == 0 ? 0 : Best[Order[0]];
 
+    /// <summary>The cosine to each fact's closest curated near miss (0 for a fact without any).</summary>
+    public float[] NearMiss { get; init; } = [];
+
+    /// <summary>The cosine to the closest near miss of any fact.</summary>
+    public float NearMissTop { get; init; }
+
     /// <summary>How far the fact's best cosine is above the best other fact's (below it: negative).</summary>
     public float Margin(int fact)
     {
@@ -34,6 +40,7 @@ public sealed class FactMeaning
     private readonly float[][][] _forms;
     private readonly float[][] _answers;
     private readonly float[][] _quotes;
+    private readonly float[][][] _nearMisses;
 
     public FactMeaning(ISentenceEncoder encoder, FactVectors vectors, IReadOnlyList<Fact> facts)
     {
@@ -47,6 +54,7 @@ public sealed class FactMeaning
         _forms = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Forms.ToArray() : [])];
         _answers = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Answer : none)];
         _quotes = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Quote : none)];
+        _nearMisses = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.NearMisses.ToArray() : [])];
         _index = facts.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
 
@@ -55,13 +63,14 @@ public sealed class FactMeaning
     /// <summary>The position of a fact in <see cref="DenseMatch"/>'s arrays, or -1.</summary>
     public int IndexOf(string factId) => _index.TryGetValue(factId, out var i) ? i : -1;
 
-    private FactMeaning(FactMeaning from, float[][][] forms)
+    private FactMeaning(FactMeaning from, float[][][] forms, float[][][] nearMisses)
     {
         Encoder = from.Encoder;
         Vectors = from.Vectors;
         _forms = forms;
         _answers = from._answers;
         _quotes = from._quotes;
+        _nearMisses = nearMisses;
         _index = from._index;
     }
 
@@ -71,7 +80,14 @@ public sealed class FactMeaning
     /// </summary>
     public FactMeaning Restricted(IReadOnlyList<Fact> original, IReadOnlyList<Fact> restricted) =>
         new(this, [.. original.Select((fact, i) => _forms[i].Where((_, j) => j < fact.Questions.Count
-            && restricted[i].Questions.Contains(fact.Questions[j], StringComparer.Ordinal)).ToArray())]);
+            && restricted[i].Questions.Contains(fact.Questions[j], StringComparer.Ordinal)).ToArray())], _nearMisses);
+
+    /// <summary>
+    /// The same meaning without the near misses <paramref name="left"/> picks (by the fact's position and the near
+    /// miss's among the fact's own), so training on a near miss does not find its own vector.
+    /// </summary>
+    public FactMeaning WithoutNearMisses(Func<int, int, bool> left) =>
+        new(this, _forms, [.. _nearMisses.Select((set, i) => set.Where((_, j) => !left(i, j)).ToArray())]);
 
     public ISentenceEncoder Encoder { get; }
 
@@ -89,8 +105,17 @@ public sealed class FactMeaning
         var answer = new float[n];
         var quote = new float[n];
         var best = new float[n];
+        var nearMiss = new float[n];
+        var nearMissTop = 0f;
         for (var i = 0; i < n; i++)
         {
+            var m = 0f;
+            foreach (var vector in _nearMisses[i])
+            {
+                m = Math.Max(m, Dot(q, vector));
+            }
+            nearMiss[i] = m;
+            nearMissTop = Math.Max(nearMissTop, m);
             var f = 0f;
             foreach (var vector in _forms[i])
             {
@@ -112,7 +137,7 @@ public sealed class FactMeaning
         {
             rankOf[order[r]] = r;
         }
-        return new DenseMatch(form, answer, quote, best, order, rankOf);
+        return new DenseMatch(form, answer, quote, best, order, rankOf) { NearMiss = nearMiss, NearMissTop = nearMissTop };
     }
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
@@ -131,9 +156,19 @@ public sealed class FactMeaning
         return total;
     }
 
-    /// <summary>What a fact says, as the encoder reads it.</summary>
-    public static FactTexts TextsOf(Fact fact) =>
-        new(fact.Id, fact.Questions, fact.Answer, string.Join(" ", fact.Locations.Select(l => l.Quote)));
+    /// <summary>What a fact says, as the encoder reads it, and its curated near misses.</summary>
+    public static FactTexts TextsOf(Fact fact, ILookup<string, NearMissForm>? nearMisses = null) =>
+        new(fact.Id, fact.Questions, fact.Answer, string.Join(" ", fact.Locations.Select(l => l.Quote)))
+        {
+            NearMisses = nearMisses is null ? [] : [.. nearMisses[fact.Id].Select(n => n.Question)],
+        };
+
+    /// <summary>Every fact's texts with the near misses of <c>models/near-misses.yaml</c>, as <c>chatbot train</c> encodes them.</summary>
+    public static IReadOnlyList<FactTexts> TextsOf(ChatBotPaths paths, IReadOnlyList<Fact> facts)
+    {
+        var nearMisses = NearMissForms.Load(paths.NearMisses).ToLookup(n => n.FactId, StringComparer.Ordinal);
+        return [.. facts.Select(f => TextsOf(f, nearMisses))];
+    }
 
     /// <summary>
     /// Encodes the facts with the encoder named (for <c>chatbot train</c>). The static encoder's word weights come
@@ -141,7 +176,7 @@ public sealed class FactMeaning
     /// </summary>
     public static FactVectors Build(string encoderName, ChatBotPaths paths, IReadOnlyList<Fact> facts)
     {
-        var texts = facts.Select(TextsOf).ToList();
+        var texts = TextsOf(paths, facts);
         if (encoderName == StaticSentenceEncoder.EncoderName)
         {
             var idf = StaticSentenceEncoder.InverseDocumentFrequency([.. texts.Select(t => string.Join(" ", t.Forms.Append(t.Answer).Append(t.Quote)))]);
@@ -166,7 +201,7 @@ public sealed class FactMeaning
         var vectors = FactVectors.Load(paths.FactVectors, file =>
         {
             encoder = EncoderFor(file, paths);
-            return FactVectors.HashOf(encoder.Name, encoder.Fingerprint, facts.Select(TextsOf));
+            return FactVectors.HashOf(encoder.Name, encoder.Fingerprint, TextsOf(paths, facts));
         });
         return new FactMeaning(encoder!, vectors, facts);
     }

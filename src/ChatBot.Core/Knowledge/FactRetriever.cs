@@ -166,6 +166,7 @@ public sealed class FactRetriever
                 UnknownShare = analyzed.Unknown.Count > 0 ? 1 : 0,
                 Corrected = analyzed.Corrected.Count(c => c),
                 TopCosine = dense?.Top ?? 0,
+                TopNearMissCosine = dense?.NearMissTop ?? 0,
             };
         }
         var buffer = ArrayPool<float>.Shared.Rent(_facts.Length);
@@ -223,6 +224,7 @@ public sealed class FactRetriever
                 UnknownShare = query.OwnUnknownShare,
                 Corrected = analyzed.Corrected.Count(c => c),
                 TopCosine = dense?.Top ?? 0,
+                TopNearMissCosine = dense?.NearMissTop ?? 0,
             };
 
             RankedFact Ranked(int doc, float bm25)
@@ -288,6 +290,7 @@ public sealed class FactRetriever
         QuoteCosine = dense.Quote[doc],
         DenseRank = dense.RankOf[doc],
         DenseMargin = dense.Margin(doc),
+        NearMissCosine = dense.NearMiss.Length > doc ? dense.NearMiss[doc] : 0,
     };
 
     /// <summary>Adds to each fact the score of its question form closest to the question, weighted by <see cref="RetrievalOptions.FormWeight"/>.</summary>

@@ -28,6 +28,15 @@ public sealed class KnowledgeBase
 
     private readonly Lazy<IReadOnlyList<NamedEntity>> _countries;
 
+    /// <summary>
+    /// The vocabulary a question is read with: every word of the seeds and of the facts' question forms, answers and
+    /// quotes. Training builds it again without the forms it holds out, so a held-out form meets the unknown words and
+    /// typos a user's question would.
+    /// </summary>
+    public static Lexicon LexiconOf(SeedCorpus corpus, IEnumerable<Fact> facts, EntityLexicon entities, WordLists words) =>
+        new(corpus.Documents.SelectMany(d => Enumerable.Range(1, d.LineCount).Select(d.Line))
+            .Concat(facts.SelectMany(f => f.Questions.Append(f.Answer).Concat(f.Locations.Select(l => l.Quote)))), entities, words);
+
     public SeedCorpus Corpus { get; }
 
     /// <summary>The fact store as read, including facts left out of <see cref="Facts"/>.</summary>
@@ -110,9 +119,7 @@ public sealed class KnowledgeBase
                 facts.Add(fact with { AlsoIn = [.. fact.AlsoIn.Where(l => corpus.Find(l.Source, l.Quote, l.FirstLine, l.LastLine) is not null)] });
             }
         }
-        var texts = corpus.Documents.SelectMany(d => Enumerable.Range(1, d.LineCount).Select(d.Line))
-            .Concat(facts.SelectMany(f => f.Questions.Append(f.Answer).Concat(f.Locations.Select(l => l.Quote))));
-        var lexicon = new Lexicon(texts, entities, WordLists.Load(paths.Lexicon));
+        var lexicon = LexiconOf(corpus, facts, entities, WordLists.Load(paths.Lexicon));
         var factMeaning = meaning && File.Exists(paths.FactVectors) ? FactMeaning.Load(paths, facts) : null;
         return new KnowledgeBase(corpus, store, facts, entities, topics, lexicon, options, problems, factMeaning);
     }

@@ -85,16 +85,20 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
 
     /// <summary>
     /// The decision re-read with an intent prior: a fact of <paramref name="topic"/> that the model finds more probable
-    /// replaces the fact found without it, never a less probable one; any other decision stands.
+    /// replaces the fact found without it, never a less probable one; any other decision stands, unless the user
+    /// <paramref name="chose"/> the topic (a clarifying question's button): then a fact of it the model answers with
+    /// replaces a refusal too, as the button promised.
     /// </summary>
-    public KnowledgeDecision WithTopicPrior(KnowledgeDecision decision, FactCandidates candidates, string topic, IntentEvidence? intent = null)
+    public KnowledgeDecision WithTopicPrior(KnowledgeDecision decision, FactCandidates candidates, string topic, IntentEvidence? intent = null, bool chose = false)
     {
-        if (decision.Verdict != KnowledgeVerdict.Fact || !knowledge.Topics.Contains(topic))
+        var replaceable = decision.Verdict == KnowledgeVerdict.Fact
+            || chose && decision.Verdict is KnowledgeVerdict.NoFact or KnowledgeVerdict.NearMiss or KnowledgeVerdict.Passage;
+        if (!replaceable || !knowledge.Topics.Contains(topic))
         {
             return decision;
         }
         var retrieval = candidates.Rank(topic, withContext: decision.UsedContext, top: AnswerJudge.Candidates);
-        if (!retrieval.Facts.Any(r => r.Fact.Topic == topic && r.Fact.Id != decision.Fact!.Id))
+        if (!retrieval.Facts.Any(r => r.Fact.Topic == topic && r.Fact.Id != decision.Fact?.Id))
         {
             return decision; // nothing the prior could replace the fact with: no need to ask the model
         }
@@ -104,7 +108,7 @@ public sealed partial class KnowledgeDecider(KnowledgeBase knowledge, AnswerJudg
             return decision;
         }
         var best = retrieval.Facts[judged.Index];
-        return best.Fact.Topic == topic && judged.Probability > decision.Confidence && best.Fact.Id != decision.Fact!.Id
+        return best.Fact.Topic == topic && (judged.Probability > decision.Confidence || decision.Fact is null) && best.Fact.Id != decision.Fact?.Id
             ? FactDecision(best.Fact, retrieval, judged.Probability, decision.UsedContext) with { Judgement = judged }
             : decision;
     }

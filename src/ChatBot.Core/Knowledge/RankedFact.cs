@@ -41,6 +41,9 @@ public sealed record RankedFact(Fact Fact, double Score, double Coverage)
     /// <summary>Its best cosine minus the best other fact's: above 0 only for the fact closest in meaning.</summary>
     public double DenseMargin { get; init; }
 
+    /// <summary>The cosine of the question's meaning to the fact's closest curated near miss (0 without any).</summary>
+    public double NearMissCosine { get; init; }
+
     /// <summary>The heuristic confidence of this fact: <see cref="Coverage"/>, halved for every specific entity it lacks.</summary>
     public double CoverageConfidence { get; init; }
 }
@@ -70,4 +73,7 @@ public sealed record FactRetrieval(IReadOnlyList<RankedFact> Facts, double Confi
 
     /// <summary>The best cosine of the question's meaning to any fact (0 without fact vectors).</summary>
     public double TopCosine { get; init; }
+
+    /// <summary>The best cosine of the question's meaning to any fact's curated near miss.</summary>
+    public double TopNearMissCosine { get; init; }
 }

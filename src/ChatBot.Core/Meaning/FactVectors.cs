@@ -4,11 +4,20 @@ using System.Text;
 
 namespace ChatBot.Core.Meaning;
 
-/// <summary>What a fact says, as the encoder reads it: its question forms, its answer and its quotes.</summary>
-public sealed record FactTexts(string Id, IReadOnlyList<string> Forms, string Answer, string Quote);
+/// <summary>
+/// What a fact says, as the encoder reads it: its question forms, its answer and its quotes; and what it does not say,
+/// its curated near misses (<c>models/near-misses.yaml</c>: questions on its subject that no seed answers).
+/// </summary>
+public sealed record FactTexts(string Id, IReadOnlyList<string> Forms, string Answer, string Quote)
+{
+    public IReadOnlyList<string> NearMisses { get; init; } = [];
+}
 
-/// <summary>One fact's vectors: one per question form, its answer's and its quotes'.</summary>
-public sealed record FactVectorSet(IReadOnlyList<float[]> Forms, float[] Answer, float[] Quote);
+/// <summary>One fact's vectors: one per question form, its answer's and its quotes', and one per near miss.</summary>
+public sealed record FactVectorSet(IReadOnlyList<float[]> Forms, float[] Answer, float[] Quote)
+{
+    public IReadOnlyList<float[]> NearMisses { get; init; } = [];
+}
 
 /// <summary>
 /// The fact side of matching by meaning, <c>models/fact-vectors.bin</c>: each fact's question forms, answer and quote
@@ -16,14 +25,15 @@ public sealed record FactVectorSet(IReadOnlyList<float[]> Forms, float[] Answer,
 /// host only reads them and stops, naming <c>chatbot train</c>, when the facts or the encoder changed since.
 /// </summary>
 /// <remarks>
-/// File: "KZFV", version 1, the encoder's name and fingerprint, the hash, the dimensions, the encoder's word weights
-/// (count, then word and float; empty for a transformer), the fact count, then per fact its id, its form count and
-/// each vector (forms, answer, quote) as a float scale and signed bytes (value = byte × scale).
+/// File: "KZFV", version 2, the encoder's name and fingerprint, the hash, the dimensions, the encoder's word weights
+/// (count, then word and float; empty for a transformer), the fact count, then per fact its id, its form count, its
+/// near-miss count and each vector (forms, answer, quote, near misses) as a float scale and signed bytes
+/// (value = byte × scale).
 /// </remarks>
 public sealed class FactVectors
 {
     private const string Magic = "KZFV";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public FactVectors(string encoder, string encoderFingerprint, string hash, int dimensions, IReadOnlyDictionary<string, float> weights, IReadOnlyDictionary<string, FactVectorSet> facts)
     {
@@ -60,6 +70,7 @@ public sealed class FactVectors
         foreach (var fact in facts.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
             sha.AppendData(Encoding.UTF8.GetBytes(string.Join("\n", fact.Forms.Prepend(fact.Id).Append(fact.Answer).Append(fact.Quote)) + "\0"));
+            sha.AppendData(Encoding.UTF8.GetBytes(string.Join("\n", fact.NearMisses) + "\0"));
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
@@ -67,7 +78,7 @@ public sealed class FactVectors
     /// <summary>Encodes every fact's texts (batched when the encoder can) into a new set of vectors.</summary>
     public static FactVectors Build(ISentenceEncoder encoder, IReadOnlyList<FactTexts> facts, IReadOnlyDictionary<string, float>? weights = null)
     {
-        var texts = facts.SelectMany(f => f.Forms.Append(f.Answer).Append(f.Quote)).ToList();
+        var texts = facts.SelectMany(f => f.Forms.Append(f.Answer).Append(f.Quote).Concat(f.NearMisses)).ToList();
         float[][] vectors;
         if (encoder is IBatchSentenceEncoder batched)
         {
@@ -88,7 +99,10 @@ public sealed class FactVectors
         {
             var forms = vectors.AsSpan(next, fact.Forms.Count).ToArray();
             next += fact.Forms.Count;
-            sets[fact.Id] = new FactVectorSet(forms, vectors[next++], vectors[next++]);
+            var (answer, quote) = (vectors[next++], vectors[next++]);
+            var nearMisses = vectors.AsSpan(next, fact.NearMisses.Count).ToArray();
+            next += fact.NearMisses.Count;
+            sets[fact.Id] = new FactVectorSet(forms, answer, quote) { NearMisses = nearMisses };
         }
         return new FactVectors(encoder.Name, encoder.Fingerprint, HashOf(encoder.Name, encoder.Fingerprint, facts), encoder.Dimensions, weights ?? new Dictionary<string, float>(), sets);
     }
@@ -115,14 +129,15 @@ public sealed class FactVectors
             {
                 writer.Write(id);
                 writer.Write(set.Forms.Count);
-                foreach (var vector in set.Forms.Append(set.Answer).Append(set.Quote))
+                writer.Write(set.NearMisses.Count);
+                foreach (var vector in set.Forms.Append(set.Answer).Append(set.Quote).Concat(set.NearMisses))
                 {
                     WriteVector(writer, vector);
                 }
             }
         }
         File.Move(path + ".tmp", path, overwrite: true);
-        File.WriteAllText(HashFileFor(path), $"{Hash}  models/facts.yaml (question forms, answers, quotes), encoder {Encoder} ({EncoderFingerprint})\n");
+        File.WriteAllText(HashFileFor(path), $"{Hash}  models/facts.yaml (question forms, answers, quotes) and models/near-misses.yaml, encoder {Encoder} ({EncoderFingerprint})\n");
     }
 
     private void WriteVector(BinaryWriter writer, float[] vector)
@@ -172,7 +187,7 @@ public sealed class FactVectors
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic || reader.ReadInt32() != FormatVersion)
         {
-            throw new IOException("not a fact-vector file of version 1");
+            throw new IOException($"not a fact-vector file of version {FormatVersion}");
         }
         var encoder = reader.ReadString();
         var fingerprint = reader.ReadString();
@@ -207,7 +222,12 @@ public sealed class FactVectors
             {
                 throw new IOException($"fact {id} claims {forms} question forms");
             }
-            var all = new float[forms + 2][];
+            var nearMisses = reader.ReadInt32();
+            if (nearMisses < 0 || (long)nearMisses * dimensions > stream.Length)
+            {
+                throw new IOException($"fact {id} claims {nearMisses} near misses");
+            }
+            var all = new float[forms + 2 + nearMisses][];
             for (var j = 0; j < all.Length; j++)
             {
                 var scale = reader.ReadSingle();
@@ -218,7 +238,7 @@ public sealed class FactVectors
                     all[j][d] = buffer[d] * scale;
                 }
             }
-            facts[id] = new FactVectorSet(all[..forms], all[forms], all[forms + 1]);
+            facts[id] = new FactVectorSet(all[..forms], all[forms], all[forms + 1]) { NearMisses = all[(forms + 2)..] };
         }
         return new FactVectors(encoder, fingerprint, hash, dimensions, weights, facts);
     }

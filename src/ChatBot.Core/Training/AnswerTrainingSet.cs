@@ -31,6 +31,13 @@ public static class AnswerTrainingSet
     /// </summary>
     public const float NearMissWeight = 1f;
 
+    /// <summary>
+    /// Whether a held-out form is read with a vocabulary built without the forms of its fold, as a user's question is
+    /// read with one built without it: otherwise every word of every form is known, and the model learns that an
+    /// unknown word marks a question no fact answers.
+    /// </summary>
+    public const bool HeldFormsUnknown = true;
+
     /// <summary>Whether the near misses are measured with the users' questions (threshold, cross-validated figures).</summary>
     public const bool NearMissesMeasured = false;
 
@@ -58,7 +65,8 @@ public static class AnswerTrainingSet
             var toRank = heldOut.Select(e => e.Text).Concat(heldForms.Select(f => f.Text)).ToList();
             var rankings = IntentModelColumns.RankBatch(ml, intentModel, data.Normalizer.NormalizeAll(toRank.Select(t => new IntentExample { Text = t, Label = outOfScopeIntent })));
             var facts = knowledge.Facts.Select(f => f with { Questions = [.. f.Questions.Where(q => !heldTexts.Contains(q.ToLowerInvariant()))] }).ToList();
-            var retriever = new FactRetriever(facts, knowledge.Lexicon, knowledge.Entities, knowledge.Options, knowledge.Meaning?.Restricted(knowledge.Facts, facts));
+            var lexicon = HeldFormsUnknown ? KnowledgeBase.LexiconOf(knowledge.Corpus, facts, knowledge.Entities, knowledge.Lexicon.Words) : knowledge.Lexicon;
+            var retriever = new FactRetriever(facts, lexicon, knowledge.Entities, knowledge.Options, knowledge.Meaning?.Restricted(knowledge.Facts, facts));
 
             for (var i = 0; i < heldOut.Count; i++)
             {
@@ -78,12 +86,24 @@ public static class AnswerTrainingSet
             questions.Add(Question(knowledge.Retriever, features, dev.Q, dev.Facts, group, evidence, knowledge.Topics, "dev set"));
         }
         questions.AddRange(ConstraintVariants(knowledge, features, classifier, devQuestions, outOfScopeIntent));
-        foreach (var nearMiss in nearMisses)
+        // Each near miss is read by a retriever whose meaning lacks its fold's near-miss vectors: a near miss trivially
+        // matches itself, as a form does.
+        var nearMissFold = nearMisses.GroupBy(n => n.FactId, StringComparer.Ordinal)
+            .SelectMany(g => g.Select((n, j) => (n, Fold: (j + Spread(g.Key)) % Folds, j))).ToList();
+        for (var k = 0; k < Folds && nearMissFold.Count > 0; k++)
         {
-            // Grouped with its fact, so cross-validation never learns a fact's near misses and is tested on its forms.
-            var evidence = Evidence(classifier.Classify(nearMiss.Question), outOfScopeIntent);
-            questions.Add(Question(knowledge.Retriever, features, nearMiss.Question, [], nearMiss.FactId, evidence, knowledge.Topics, "curated near miss (models/near-misses.yaml)")
-                with { Weight = NearMissWeight, Measured = NearMissesMeasured });
+            var fold = k;
+            var held = nearMissFold.Where(n => n.Fold == fold).ToList();
+            var factIds = knowledge.Facts.Select(f => f.Id).ToList();
+            var retriever = knowledge.Meaning is null ? knowledge.Retriever : new FactRetriever(knowledge.Facts, knowledge.Lexicon, knowledge.Entities, knowledge.Options,
+                knowledge.Meaning.WithoutNearMisses((i, j) => (j + Spread(factIds[i])) % Folds == fold));
+            foreach (var (nearMiss, _, _) in held)
+            {
+                // Grouped with its fact, so cross-validation never learns a fact's near misses and is tested on its forms.
+                var evidence = Evidence(classifier.Classify(nearMiss.Question), outOfScopeIntent);
+                questions.Add(Question(retriever, features, nearMiss.Question, [], nearMiss.FactId, evidence, knowledge.Topics, "curated near miss (models/near-misses.yaml)")
+                    with { Weight = NearMissWeight, Measured = NearMissesMeasured });
+            }
         }
         return questions;
     }

@@ -97,7 +97,7 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
                 button.ShouldNotBeNull().ShouldStartWith("About ");
             })
             .Send(() => button!)
-            .AssertReply(r => r.Text!.ShouldContain("Source"))
+            .AssertReply(r => r.Text!.ShouldContain("Source", customMessage: $"{clarifying} -> {button}"))
             .StartTestAsync();
     }
 
