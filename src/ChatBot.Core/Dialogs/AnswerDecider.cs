@@ -54,7 +54,11 @@ public sealed class AnswerDecider(
 
         var (top, runnerUp) = (ranking.Top, ranking.RunnerUp);
         var dialog = dialogs.Find(top.Intent);
-        if (dialog is null || top.Score < options.MinConfidence || dialog.Handler == HandlerKind.OutOfScope)
+        // "how much was that up" after an answer asks about it, whatever small talk its few words resemble ("thanks",
+        // "help"): a question that leaned on the last answer and found nothing there is answered or refused, not chatted to.
+        var questionNotChat = message.Mode == MessageMode.LeaningOnLast && dialog is not null && !HandlerKinds.AnswersFromDocuments(dialog.Handler)
+            && (AnswerTypes.Of(message.Text) != AnswerType.None || message.Text.TrimEnd().EndsWith('?'));
+        if (dialog is null || top.Score < options.MinConfidence || dialog.Handler == HandlerKind.OutOfScope || questionNotChat)
         {
             // Unsure, or "not about the documents": answer only if a fact clearly does, else say so.
             var documents = Documents(message, candidates, string.Empty, top.Score, ranking);

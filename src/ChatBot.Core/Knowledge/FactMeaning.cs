@@ -37,10 +37,16 @@ public sealed record DenseMatch(float[] Form, float[] Answer, float[] Quote, flo
 /// </summary>
 public sealed class FactMeaning
 {
-    private readonly float[][][] _forms;
-    private readonly float[][] _answers;
-    private readonly float[][] _quotes;
-    private readonly float[][][] _nearMisses;
+    // Every vector once, in one block: a row of signed bytes per vector (value = byte × the row's scale), laid out fact
+    // by fact (its forms, answer, quote, near misses), so a turn reads about a quarter of the memory float rows would
+    // take, front to back. A fact's parts are row numbers into the block.
+    private readonly sbyte[] _rows;
+    private readonly float[] _scales;
+    private readonly int _dimensions;
+    private readonly int[][] _forms;
+    private readonly int[] _answers;
+    private readonly int[] _quotes;
+    private readonly int[][] _nearMisses;
 
     public FactMeaning(ISentenceEncoder encoder, FactVectors vectors, IReadOnlyList<Fact> facts)
     {
@@ -50,11 +56,34 @@ public sealed class FactMeaning
         }
         Encoder = encoder;
         Vectors = vectors;
+        _dimensions = encoder.Dimensions;
         var none = new float[encoder.Dimensions];
-        _forms = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Forms.ToArray() : [])];
-        _answers = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Answer : none)];
-        _quotes = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.Quote : none)];
-        _nearMisses = [.. facts.Select(f => vectors.Facts.TryGetValue(f.Id, out var set) ? set.NearMisses.ToArray() : [])];
+        var rows = new List<float[]>();
+        int[] Add(IEnumerable<float[]> vectors)
+        {
+            var first = rows.Count;
+            rows.AddRange(vectors);
+            return [.. Enumerable.Range(first, rows.Count - first)];
+        }
+        var forms = new int[facts.Count][];
+        var answers = new int[facts.Count];
+        var quotes = new int[facts.Count];
+        var nearMisses = new int[facts.Count][];
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var set = vectors.Facts.TryGetValue(facts[i].Id, out var known) ? known : null;
+            forms[i] = Add(set?.Forms ?? []);
+            answers[i] = Add([set?.Answer ?? none])[0];
+            quotes[i] = Add([set?.Quote ?? none])[0];
+            nearMisses[i] = Add(set?.NearMisses ?? []);
+        }
+        (_forms, _answers, _quotes, _nearMisses) = (forms, answers, quotes, nearMisses);
+        _rows = new sbyte[rows.Count * _dimensions];
+        _scales = new float[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            _scales[r] = Quantize(rows[r], _rows.AsSpan(r * _dimensions, _dimensions));
+        }
         _index = facts.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
 
@@ -63,10 +92,13 @@ public sealed class FactMeaning
     /// <summary>The position of a fact in <see cref="DenseMatch"/>'s arrays, or -1.</summary>
     public int IndexOf(string factId) => _index.TryGetValue(factId, out var i) ? i : -1;
 
-    private FactMeaning(FactMeaning from, float[][][] forms, float[][][] nearMisses)
+    private FactMeaning(FactMeaning from, int[][] forms, int[][] nearMisses)
     {
         Encoder = from.Encoder;
         Vectors = from.Vectors;
+        _rows = from._rows;
+        _scales = from._scales;
+        _dimensions = from._dimensions;
         _forms = forms;
         _answers = from._answers;
         _quotes = from._quotes;
@@ -110,16 +142,16 @@ public sealed class FactMeaning
         for (var i = 0; i < n; i++)
         {
             var m = 0f;
-            foreach (var vector in _nearMisses[i])
+            foreach (var row in _nearMisses[i])
             {
-                m = Math.Max(m, Dot(q, vector));
+                m = Math.Max(m, Dot(q, row));
             }
             nearMiss[i] = m;
             nearMissTop = Math.Max(nearMissTop, m);
             var f = 0f;
-            foreach (var vector in _forms[i])
+            foreach (var row in _forms[i])
             {
-                f = Math.Max(f, Dot(q, vector));
+                f = Math.Max(f, Dot(q, row));
             }
             form[i] = f;
             answer[i] = Dot(q, _answers[i]);
@@ -140,20 +172,48 @@ public sealed class FactMeaning
         return new DenseMatch(form, answer, quote, best, order, rankOf) { NearMiss = nearMiss, NearMissTop = nearMissTop };
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>A vector as signed bytes and the scale that gives them back (the fact-vector file's own quantization).</summary>
+    private static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> bytes)
     {
+        var largest = 0f;
+        foreach (var v in vector)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+        var scale = largest / 127;
+        for (var d = 0; d < vector.Length; d++)
+        {
+            bytes[d] = scale == 0 ? (sbyte)0 : (sbyte)Math.Round(vector[d] / scale);
+        }
+        return scale;
+    }
+
+    /// <summary>The question's dot product with one row of the block: the bytes widened to floats a vector at a time.</summary>
+    private float Dot(ReadOnlySpan<float> q, int row)
+    {
+        var bytes = _rows.AsSpan(row * _dimensions, _dimensions);
         var sum = Vector<float>.Zero;
         var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+            for (; i <= bytes.Length - Vector<sbyte>.Count; i += Vector<sbyte>.Count)
+            {
+                Vector.Widen(new Vector<sbyte>(bytes[i..]), out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var d);
+                var step = Vector<int>.Count;
+                sum += Vector.ConvertToSingle(a) * new Vector<float>(q[i..])
+                    + Vector.ConvertToSingle(b) * new Vector<float>(q[(i + step)..])
+                    + Vector.ConvertToSingle(c) * new Vector<float>(q[(i + 2 * step)..])
+                    + Vector.ConvertToSingle(d) * new Vector<float>(q[(i + 3 * step)..]);
+            }
         }
         var total = Vector.Sum(sum);
-        for (; i < a.Length; i++)
+        for (; i < bytes.Length; i++)
         {
-            total += a[i] * b[i];
+            total += q[i] * bytes[i];
         }
-        return total;
+        return total * _scales[row];
     }
 
     /// <summary>What a fact says, as the encoder reads it, and its curated near misses.</summary>
