@@ -56,6 +56,22 @@ public sealed class ConversationTests(BotFixture bot) : IClassFixture<BotFixture
             .AssertReply(r => r.Text!.ShouldStartWith("Glad that helped."))
             .StartTestAsync();
 
+    [Theory]
+    [InlineData("how much was that up")]
+    public Task A_question_leaning_on_the_last_answer_is_answered_or_refused_never_chatted_to(string followUp) =>
+        bot.Flow()
+            .Send("trade in the first 3 quarters of 2011")
+            .AssertReply(r => Cites(r, "000_d4e2d44c68f0d52c.txt"))
+            .Send(followUp)
+            .AssertReply(r =>
+            {
+                r.Text!.ShouldNotStartWith("Glad that helped.");
+                r.Text!.ShouldNotStartWith("You're welcome!");
+                r.Text!.ShouldNotStartWith("I'm a small bot");
+                (r.Text!.Contains("Source") || r.Text!.Contains("I don't know", StringComparison.OrdinalIgnoreCase)).ShouldBeTrue(r.Text);
+            })
+            .StartTestAsync();
+
     [Fact]
     public Task Sources_question_lists_the_five_seed_files() =>
         bot.Flow()

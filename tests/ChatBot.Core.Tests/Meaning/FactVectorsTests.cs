@@ -85,6 +85,26 @@ public sealed class FactVectorsTests : IDisposable
     }
 
     [Fact]
+    public void Near_misses_are_encoded_after_the_quote_and_edited_near_misses_make_the_vectors_stale()
+    {
+        var encoder = new AxisEncoder();
+        var path = Path.Combine(_folder, "fact-vectors.bin");
+        FactTexts[] texts = [Texts[0] with { NearMisses = ["who set them up", "ties in 1975"] }, Texts[1]];
+        FactVectors.Build(encoder, texts).Write(path);
+
+        var read = FactVectors.Load(path, _ => FactVectors.HashOf(encoder.Name, encoder.Fingerprint, texts));
+
+        read.Facts["a"].Forms.Count.ShouldBe(2);
+        read.Facts["a"].NearMisses.Count.ShouldBe(2);
+        read.Facts["a"].NearMisses[1]["ties in 1975".Length % 8].ShouldBe(1f, 0.01f);
+        read.Facts["a"].Quote[Texts[0].Quote.Length % 8].ShouldBe(1f, 0.01f);
+        read.Facts["b"].NearMisses.ShouldBeEmpty();
+        FactTexts[] edited = [texts[0] with { NearMisses = ["who set them up"] }, texts[1]];
+        Should.Throw<ChatBotDataException>(() => FactVectors.Load(path, _ => FactVectors.HashOf(encoder.Name, encoder.Fingerprint, edited)))
+            .Message.ShouldContain("`chatbot train`");
+    }
+
+    [Fact]
     public void A_damaged_file_is_refused_with_a_message_naming_it_never_a_raw_exception()
     {
         var encoder = new AxisEncoder();
@@ -136,6 +156,27 @@ public sealed class FactVectorsTests : IDisposable
             meaning.Vectors.Facts.ShouldContainKey(fact.Id);
             meaning.Vectors.Facts[fact.Id].Forms.Count.ShouldBe(fact.Questions.Count);
         }
+    }
+
+    [Fact]
+    public void The_committed_vectors_hold_every_curated_near_miss_and_a_near_miss_is_closest_to_its_own()
+    {
+        var real = new RealKnowledge();
+        var meaning = real.Knowledge.Meaning.ShouldNotBeNull();
+        var nearMisses = NearMissForms.Load(Path.Combine(RealKnowledge.RepoRoot(), "models", "near-misses.yaml"));
+
+        nearMisses.Count.ShouldBeGreaterThan(0);
+        foreach (var group in nearMisses.GroupBy(n => n.FactId))
+        {
+            meaning.Vectors.Facts[group.Key].NearMisses.Count.ShouldBe(group.Count());
+        }
+        var first = nearMisses[0];
+        var match = meaning.Match(first.Question);
+        match.NearMiss[meaning.IndexOf(first.FactId)].ShouldBe(match.NearMissTop);
+        match.NearMissTop.ShouldBeGreaterThan(0.95f);
+        var without = meaning.WithoutNearMisses((i, j) => i == meaning.IndexOf(first.FactId) && j == 0).Match(first.Question);
+        without.NearMiss[meaning.IndexOf(first.FactId)].ShouldBeLessThan(match.NearMiss[meaning.IndexOf(first.FactId)]);
+        without.Form.ShouldBe(match.Form);
     }
 
     [Fact]
