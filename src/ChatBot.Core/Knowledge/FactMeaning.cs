@@ -57,9 +57,9 @@ public sealed class FactMeaning
         Encoder = encoder;
         Vectors = vectors;
         _dimensions = encoder.Dimensions;
-        var none = new float[encoder.Dimensions];
-        var rows = new List<float[]>();
-        int[] Add(IEnumerable<float[]> vectors)
+        var none = new QuantizedVector(new sbyte[encoder.Dimensions], 0);
+        var rows = new List<QuantizedVector>();
+        int[] Add(IEnumerable<QuantizedVector> vectors)
         {
             var first = rows.Count;
             rows.AddRange(vectors);
@@ -71,18 +71,21 @@ public sealed class FactMeaning
         var nearMisses = new int[facts.Count][];
         for (var i = 0; i < facts.Count; i++)
         {
-            var set = vectors.Facts.TryGetValue(facts[i].Id, out var known) ? known : null;
-            forms[i] = Add(set?.Forms ?? []);
-            answers[i] = Add([set?.Answer ?? none])[0];
-            quotes[i] = Add([set?.Quote ?? none])[0];
-            nearMisses[i] = Add(set?.NearMisses ?? []);
+            // As the file stores them: forms, answer, quote, near misses.
+            var set = vectors.Facts.TryGetValue(facts[i].Id, out var known) ? known.Quantized().ToList() : null;
+            var formCount = known?.Forms.Count ?? 0;
+            forms[i] = Add(set?.Take(formCount) ?? []);
+            answers[i] = Add([set?[formCount] ?? none])[0];
+            quotes[i] = Add([set?[formCount + 1] ?? none])[0];
+            nearMisses[i] = Add(set?.Skip(formCount + 2) ?? []);
         }
         (_forms, _answers, _quotes, _nearMisses) = (forms, answers, quotes, nearMisses);
         _rows = new sbyte[rows.Count * _dimensions];
         _scales = new float[rows.Count];
         for (var r = 0; r < rows.Count; r++)
         {
-            _scales[r] = Quantize(rows[r], _rows.AsSpan(r * _dimensions, _dimensions));
+            rows[r].Bytes.CopyTo(_rows.AsSpan(r * _dimensions, _dimensions));
+            _scales[r] = rows[r].Scale;
         }
         _index = facts.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
@@ -172,48 +175,44 @@ public sealed class FactMeaning
         return new DenseMatch(form, answer, quote, best, order, rankOf) { NearMiss = nearMiss, NearMissTop = nearMissTop };
     }
 
-    /// <summary>A vector as signed bytes and the scale that gives them back (the fact-vector file's own quantization).</summary>
-    private static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> bytes)
-    {
-        var largest = 0f;
-        foreach (var v in vector)
-        {
-            largest = Math.Max(largest, Math.Abs(v));
-        }
-        var scale = largest / 127;
-        for (var d = 0; d < vector.Length; d++)
-        {
-            bytes[d] = scale == 0 ? (sbyte)0 : (sbyte)Math.Round(vector[d] / scale);
-        }
-        return scale;
-    }
-
-    /// <summary>The question's dot product with one row of the block: the bytes widened to floats a vector at a time.</summary>
+    /// <summary>
+    /// The question's dot product with one row of the block. Each component is the byte times the row's scale, as the
+    /// file's reader gives it, summed a <see cref="Vector{T}"/> at a time in order: the same float sums, to the bit,
+    /// as over the vectors read as floats, so the answer model reads the features it was trained on.
+    /// </summary>
     private float Dot(ReadOnlySpan<float> q, int row)
     {
         var bytes = _rows.AsSpan(row * _dimensions, _dimensions);
+        var scale = _scales[row];
+        var scales = new Vector<float>(scale);
         var sum = Vector<float>.Zero;
+        var step = Vector<float>.Count;
         var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        for (; i <= bytes.Length - Vector<sbyte>.Count; i += Vector<sbyte>.Count)
         {
-            for (; i <= bytes.Length - Vector<sbyte>.Count; i += Vector<sbyte>.Count)
+            Vector.Widen(new Vector<sbyte>(bytes[i..]), out var low, out var high);
+            Vector.Widen(low, out var a, out var b);
+            Vector.Widen(high, out var c, out var d);
+            sum += new Vector<float>(q[i..]) * (Vector.ConvertToSingle(a) * scales);
+            sum += new Vector<float>(q[(i + step)..]) * (Vector.ConvertToSingle(b) * scales);
+            sum += new Vector<float>(q[(i + 2 * step)..]) * (Vector.ConvertToSingle(c) * scales);
+            sum += new Vector<float>(q[(i + 3 * step)..]) * (Vector.ConvertToSingle(d) * scales);
+        }
+        Span<float> chunk = stackalloc float[step];
+        for (; i <= bytes.Length - step; i += step)
+        {
+            for (var k = 0; k < step; k++)
             {
-                Vector.Widen(new Vector<sbyte>(bytes[i..]), out var low, out var high);
-                Vector.Widen(low, out var a, out var b);
-                Vector.Widen(high, out var c, out var d);
-                var step = Vector<int>.Count;
-                sum += Vector.ConvertToSingle(a) * new Vector<float>(q[i..])
-                    + Vector.ConvertToSingle(b) * new Vector<float>(q[(i + step)..])
-                    + Vector.ConvertToSingle(c) * new Vector<float>(q[(i + 2 * step)..])
-                    + Vector.ConvertToSingle(d) * new Vector<float>(q[(i + 3 * step)..]);
+                chunk[k] = bytes[i + k] * scale;
             }
+            sum += new Vector<float>(q[i..]) * new Vector<float>(chunk);
         }
         var total = Vector.Sum(sum);
         for (; i < bytes.Length; i++)
         {
-            total += q[i] * bytes[i];
+            total += q[i] * (bytes[i] * scale);
         }
-        return total * _scales[row];
+        return total;
     }
 
     /// <summary>What a fact says, as the encoder reads it, and its curated near misses.</summary>

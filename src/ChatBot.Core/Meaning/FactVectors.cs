@@ -17,6 +17,34 @@ public sealed record FactTexts(string Id, IReadOnlyList<string> Forms, string An
 public sealed record FactVectorSet(IReadOnlyList<float[]> Forms, float[] Answer, float[] Quote)
 {
     public IReadOnlyList<float[]> NearMisses { get; init; } = [];
+
+    /// <summary>The same vectors as the file stores them (forms, answer, quote, near misses); null when built in memory.</summary>
+    public IReadOnlyList<QuantizedVector>? Stored { get; init; }
+
+    /// <summary>Every vector as the file stores it, in the file's order: read back, or quantized as writing would.</summary>
+    public IEnumerable<QuantizedVector> Quantized() =>
+        Stored ?? Forms.Append(Answer).Append(Quote).Concat(NearMisses).Select(v => QuantizedVector.Of(v));
+}
+
+/// <summary>A vector as <c>models/fact-vectors.bin</c> stores it: signed bytes and the scale that gives it back (value = byte × scale).</summary>
+public readonly record struct QuantizedVector(sbyte[] Bytes, float Scale)
+{
+    /// <summary>The file's quantization: the largest component becomes ±127.</summary>
+    public static QuantizedVector Of(ReadOnlySpan<float> vector)
+    {
+        var largest = 0f;
+        foreach (var v in vector)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+        var scale = largest / 127;
+        var bytes = new sbyte[vector.Length];
+        for (var d = 0; d < vector.Length; d++)
+        {
+            bytes[d] = scale == 0 ? (sbyte)0 : (sbyte)Math.Round(vector[d] / scale);
+        }
+        return new QuantizedVector(bytes, scale);
+    }
 }
 
 /// <summary>
@@ -140,15 +168,11 @@ public sealed class FactVectors
         File.WriteAllText(HashFileFor(path), $"{Hash}  models/facts.yaml (question forms, answers, quotes) and models/near-misses.yaml, encoder {Encoder} ({EncoderFingerprint})\n");
     }
 
-    private void WriteVector(BinaryWriter writer, float[] vector)
+    private static void WriteVector(BinaryWriter writer, float[] vector)
     {
-        var largest = vector.Length == 0 ? 0 : vector.Max(Math.Abs);
-        var scale = largest / 127;
+        var (bytes, scale) = QuantizedVector.Of(vector);
         writer.Write(scale);
-        for (var d = 0; d < Dimensions; d++)
-        {
-            writer.Write(scale == 0 ? (sbyte)0 : (sbyte)Math.Round(vector[d] / scale));
-        }
+        writer.Write(MemoryMarshal.AsBytes(bytes.AsSpan()));
     }
 
     /// <summary>
@@ -213,7 +237,6 @@ public sealed class FactVectors
             throw new IOException($"{factCount} facts of {dimensions} dimensions in a file of {stream.Length} bytes: it was cut short or damaged");
         }
         var facts = new Dictionary<string, FactVectorSet>(factCount, StringComparer.Ordinal);
-        var buffer = new sbyte[dimensions];
         for (var i = 0; i < factCount; i++)
         {
             var id = reader.ReadString();
@@ -228,17 +251,20 @@ public sealed class FactVectors
                 throw new IOException($"fact {id} claims {nearMisses} near misses");
             }
             var all = new float[forms + 2 + nearMisses][];
+            var stored = new QuantizedVector[all.Length];
             for (var j = 0; j < all.Length; j++)
             {
                 var scale = reader.ReadSingle();
-                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(buffer.AsSpan()));
+                var bytes = new sbyte[dimensions];
+                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(bytes.AsSpan()));
+                stored[j] = new QuantizedVector(bytes, scale);
                 all[j] = new float[dimensions];
                 for (var d = 0; d < dimensions; d++)
                 {
-                    all[j][d] = buffer[d] * scale;
+                    all[j][d] = bytes[d] * scale;
                 }
             }
-            facts[id] = new FactVectorSet(all[..forms], all[forms], all[forms + 1]) { NearMisses = all[(forms + 2)..] };
+            facts[id] = new FactVectorSet(all[..forms], all[forms], all[forms + 1]) { NearMisses = all[(forms + 2)..], Stored = stored };
         }
         return new FactVectors(encoder, fingerprint, hash, dimensions, weights, facts);
     }

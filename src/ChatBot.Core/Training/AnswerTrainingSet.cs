@@ -88,16 +88,16 @@ public static class AnswerTrainingSet
         questions.AddRange(ConstraintVariants(knowledge, features, classifier, devQuestions, outOfScopeIntent));
         // Each near miss is read by a retriever whose meaning lacks its fold's near-miss vectors: a near miss trivially
         // matches itself, as a form does.
+        // A fact's j-th near miss (in file order, as FactMeaning holds them) falls in fold (j + Spread(fact)) % Folds.
         var nearMissFold = nearMisses.GroupBy(n => n.FactId, StringComparer.Ordinal)
-            .SelectMany(g => g.Select((n, j) => (n, Fold: (j + Spread(g.Key)) % Folds, j))).ToList();
+            .SelectMany(g => g.Select((n, j) => (NearMiss: n, Fold: (j + Spread(g.Key)) % Folds))).ToList();
+        var factIds = knowledge.Facts.Select(f => f.Id).ToList();
         for (var k = 0; k < Folds && nearMissFold.Count > 0; k++)
         {
             var fold = k;
-            var held = nearMissFold.Where(n => n.Fold == fold).ToList();
-            var factIds = knowledge.Facts.Select(f => f.Id).ToList();
             var retriever = knowledge.Meaning is null ? knowledge.Retriever : new FactRetriever(knowledge.Facts, knowledge.Lexicon, knowledge.Entities, knowledge.Options,
                 knowledge.Meaning.WithoutNearMisses((i, j) => (j + Spread(factIds[i])) % Folds == fold));
-            foreach (var (nearMiss, _, _) in held)
+            foreach (var nearMiss in nearMissFold.Where(n => n.Fold == fold).Select(n => n.NearMiss))
             {
                 // Grouped with its fact, so cross-validation never learns a fact's near misses and is tested on its forms.
                 var evidence = Evidence(classifier.Classify(nearMiss.Question), outOfScopeIntent);

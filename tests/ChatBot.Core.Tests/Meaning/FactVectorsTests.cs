@@ -179,6 +179,45 @@ public sealed class FactVectorsTests : IDisposable
         without.Form.ShouldBe(match.Form);
     }
 
+    [Theory]
+    [InlineData("how much did korea invest in kazakhstan")]
+    [InlineData("who won the tender for the oilfield")]
+    public void The_block_of_signed_byte_rows_gives_the_cosines_of_the_float_vectors_to_the_bit(string question)
+    {
+        var real = new RealKnowledge();
+        var meaning = real.Knowledge.Meaning.ShouldNotBeNull();
+        var q = new float[meaning.Encoder.Dimensions];
+        meaning.Encoder.Encode(question, query: true, q);
+
+        var match = meaning.Match(question);
+
+        for (var i = 0; i < real.Knowledge.Facts.Count; i++)
+        {
+            var set = meaning.Vectors.Facts[real.Knowledge.Facts[i].Id];
+            match.Answer[i].ShouldBe(FloatDot(q, set.Answer));
+            match.Quote[i].ShouldBe(FloatDot(q, set.Quote));
+            match.Form[i].ShouldBe(set.Forms.Aggregate(0f, (best, v) => Math.Max(best, FloatDot(q, v))));
+            match.NearMiss[i].ShouldBe(set.NearMisses.Aggregate(0f, (best, v) => Math.Max(best, FloatDot(q, v))));
+        }
+    }
+
+    /// <summary>The dot product over the vectors as read into floats, a <see cref="System.Numerics.Vector{T}"/> at a time.</summary>
+    private static float FloatDot(float[] a, float[] b)
+    {
+        var sum = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - System.Numerics.Vector<float>.Count; i += System.Numerics.Vector<float>.Count)
+        {
+            sum += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
+        }
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+        return total;
+    }
+
     [Fact]
     public void A_question_worded_away_from_its_facts_words_is_closest_in_meaning_to_that_fact()
     {
