@@ -55,7 +55,6 @@ public sealed class FactMeaning
             throw new ChatBotDataException($"The fact vectors have {vectors.Dimensions} dimensions and the encoder {encoder.Name} gives {encoder.Dimensions}. Run `chatbot train`.");
         }
         Encoder = encoder;
-        Vectors = vectors;
         _dimensions = encoder.Dimensions;
         var none = new QuantizedVector(new sbyte[encoder.Dimensions], 0);
         var rows = new List<QuantizedVector>();
@@ -98,7 +97,6 @@ public sealed class FactMeaning
     private FactMeaning(FactMeaning from, int[][] forms, int[][] nearMisses)
     {
         Encoder = from.Encoder;
-        Vectors = from.Vectors;
         _rows = from._rows;
         _scales = from._scales;
         _dimensions = from._dimensions;
@@ -125,8 +123,6 @@ public sealed class FactMeaning
         new(this, _forms, [.. _nearMisses.Select((set, i) => set.Where((_, j) => !left(i, j)).ToArray())]);
 
     public ISentenceEncoder Encoder { get; }
-
-    public FactVectors Vectors { get; }
 
     /// <summary>The encoders <c>chatbot train --encoder</c> can build the fact vectors with.</summary>
     public static IReadOnlyList<string> EncoderNames => [StaticSentenceEncoder.EncoderName, .. SentenceEncoders.Names];

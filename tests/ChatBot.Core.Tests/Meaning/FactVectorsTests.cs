@@ -149,12 +149,13 @@ public sealed class FactVectorsTests : IDisposable
         var real = new RealKnowledge();
         var meaning = real.Knowledge.Meaning.ShouldNotBeNull();
 
+        var vectors = CommittedVectors(real, meaning);
         meaning.Encoder.Name.ShouldBe(StaticSentenceEncoder.EncoderName);
-        meaning.Vectors.Dimensions.ShouldBe(WordVectors.Dimensions);
+        vectors.Dimensions.ShouldBe(WordVectors.Dimensions);
         foreach (var fact in real.Knowledge.Facts)
         {
-            meaning.Vectors.Facts.ShouldContainKey(fact.Id);
-            meaning.Vectors.Facts[fact.Id].Forms.Count.ShouldBe(fact.Questions.Count);
+            vectors.Facts.ShouldContainKey(fact.Id);
+            vectors.Facts[fact.Id].Forms.Count.ShouldBe(fact.Questions.Count);
         }
     }
 
@@ -164,11 +165,12 @@ public sealed class FactVectorsTests : IDisposable
         var real = new RealKnowledge();
         var meaning = real.Knowledge.Meaning.ShouldNotBeNull();
         var nearMisses = NearMissForms.Load(Path.Combine(RealKnowledge.RepoRoot(), "models", "near-misses.yaml"));
+        var vectors = CommittedVectors(real, meaning);
 
         nearMisses.Count.ShouldBeGreaterThan(0);
         foreach (var group in nearMisses.GroupBy(n => n.FactId))
         {
-            meaning.Vectors.Facts[group.Key].NearMisses.Count.ShouldBe(group.Count());
+            vectors.Facts[group.Key].NearMisses.Count.ShouldBe(group.Count());
         }
         var first = nearMisses[0];
         var match = meaning.Match(first.Question);
@@ -190,16 +192,21 @@ public sealed class FactVectorsTests : IDisposable
         meaning.Encoder.Encode(question, query: true, q);
 
         var match = meaning.Match(question);
+        var vectors = CommittedVectors(real, meaning);
 
         for (var i = 0; i < real.Knowledge.Facts.Count; i++)
         {
-            var set = meaning.Vectors.Facts[real.Knowledge.Facts[i].Id];
+            var set = vectors.Facts[real.Knowledge.Facts[i].Id];
             match.Answer[i].ShouldBe(FloatDot(q, set.Answer));
             match.Quote[i].ShouldBe(FloatDot(q, set.Quote));
             match.Form[i].ShouldBe(set.Forms.Aggregate(0f, (best, v) => Math.Max(best, FloatDot(q, v))));
             match.NearMiss[i].ShouldBe(set.NearMisses.Aggregate(0f, (best, v) => Math.Max(best, FloatDot(q, v))));
         }
     }
+
+    /// <summary>models/fact-vectors.bin as read, checked against the committed facts and near misses as the host checks it.</summary>
+    private static FactVectors CommittedVectors(RealKnowledge real, FactMeaning meaning) =>
+        FactVectors.Load(real.Paths.FactVectors, _ => FactVectors.HashOf(meaning.Encoder.Name, meaning.Encoder.Fingerprint, FactMeaning.TextsOf(real.Paths, real.Knowledge.Facts)));
 
     /// <summary>The dot product over the vectors as read into floats, a <see cref="System.Numerics.Vector{T}"/> at a time.</summary>
     private static float FloatDot(float[] a, float[] b)
