@@ -40,7 +40,9 @@ public sealed class AnswerDecider(
             return Documents(message, candidates, message.Intent!, 1, ranking: null);
         }
 
-        var ranking = classifier.Classify(message.Text);
+        // A question leaning on the last answer is classified as resolved ("how did the Korean diaspora end up in
+        // Kazakhstan", not "how did they end up there"): its own words name no topic.
+        var ranking = classifier.Classify(message.Mode == MessageMode.LeaningOnLast ? message.Question : message.Text);
         if (message.Mode == MessageMode.LeaningOnLast)
         {
             var leaning = Documents(message, candidates, message.Intent!, 1, ranking);

@@ -53,7 +53,8 @@ public sealed partial class PronounResolver
 
     private string Resolve(string text, string titled, List<NamedEntity> named, List<NamedEntity> answered, List<NamedEntity> candidates)
     {
-        var person = candidates.FirstOrDefault(e => e.Kind == "person");
+        var said = PersonPronoun().Match(text) is { Success: true } m ? (m.Value.ToLowerInvariant() is "she" or "her" or "hers" ? "she" : "he") : null;
+        var person = candidates.FirstOrDefault(e => e.Kind == "person" && (said is null || e.Pronoun is null || e.Pronoun == said));
         var thing = candidates.FirstOrDefault(e => e.Kind is "document" or "event" or "organisation" || e.Kind == "place" && !_countries.Contains(e.Name));
         var group = named.FirstOrDefault(e => e.Kind == "organisation");
         var place = named.FirstOrDefault(e => e.Kind == "place") ?? answered.FirstOrDefault(e => e.Kind == "place");
@@ -86,6 +87,13 @@ public sealed partial class PronounResolver
     {
         var named = NamedIn(state.LastQuestion);
         var answered = state.LastEntities.Select(e => _knowledge.Entities.Resolve(e)).OfType<NamedEntity>().ToList();
+        if (state.LastQuestion is { } last && AsksWho().IsMatch(last))
+        {
+            // "who was the envoy interviewed before Park's visit" → Bakishev: the person the answer named is the one a
+            // "he" next refers to, not the one the question named on the way.
+            var people = answered.Where(e => e.Kind == "person").ToList();
+            named = [.. people, .. named.Where(e => !people.Contains(e))];
+        }
         // The people of the turns before, most recent first, after the last turn's own: "he" two turns after Roh
         // Moo-hyun's visit is still Roh when the turn between named no one.
         var earlier = state.Asked.Reverse().Skip(1).Take(EarlierTurns)
@@ -170,6 +178,10 @@ public sealed partial class PronounResolver
 
     [GeneratedRegex(@"\b(he|she|him|his|her|hers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronoun();
+
+    /// <summary>A question asking for a person: "who was …", "who's the …", "which ambassador …".</summary>
+    [GeneratedRegex(@"^\W*(who|whom|whose)\b|\bwhich\s+(ambassador|envoy|president|minister|official|person|leader|diplomat)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWho();
 
     [GeneratedRegex(@"\b(it|its)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThingPronoun();

@@ -9,6 +9,9 @@ public sealed record NamedEntity(string Name, string Kind, IReadOnlyList<string>
 {
     /// <summary>What a follow-up may call a person instead of a name: "ambassador", "envoy", "president".</summary>
     public IReadOnlyList<string> Titles { get; init; } = [];
+
+    /// <summary>For a person, the pronoun they take ("he", "she"); null when not given, and then either fits.</summary>
+    public string? Pronoun { get; init; }
 }
 
 /// <summary>The entities of <c>models/entities.yaml</c>: canonical name → aliases, looked up either way, case-insensitively.</summary>
@@ -30,6 +33,7 @@ public sealed partial class EntityLexicon
                     Aliases = [.. known.Aliases.Union(named.Aliases, StringComparer.OrdinalIgnoreCase)],
                     StandsFor = known.StandsFor ?? entity.StandsFor,
                     Titles = [.. known.Titles.Union(entity.Titles, StringComparer.OrdinalIgnoreCase)],
+                    Pronoun = known.Pronoun ?? entity.Pronoun,
                 }
                 : named;
         }
@@ -90,6 +94,12 @@ public sealed partial class EntityLexicon
                     string.IsNullOrWhiteSpace(entry.StandsFor) ? null : entry.StandsFor.Trim())
                 {
                     Titles = [.. (entry.Titles ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant())],
+                    Pronoun = entry.Pronoun?.Trim().ToLowerInvariant() switch
+                    {
+                        null or "" => null,
+                        "he" or "she" => entry.Pronoun.Trim().ToLowerInvariant(),
+                        var other => throw new ChatBotDataException($"{file}: {entry.Name}: pronoun must be he or she, not '{other}'."),
+                    },
                 });
             }
         }

@@ -49,6 +49,7 @@ internal sealed class EntityModel
     public List<string>? Aliases { get; set; }
     public string? StandsFor { get; set; }
     public List<string>? Titles { get; set; }
+    public string? Pronoun { get; set; }
 }
 
 internal sealed class DialogFileModel

@@ -41,9 +41,24 @@ public static class AnswerTrainingSet
     /// <summary>Whether the near misses are measured with the users' questions (threshold, cross-validated figures).</summary>
     public const bool NearMissesMeasured = false;
 
+    /// <summary>
+    /// How much a question of a fresh set's tuning half (<c>chatbot train --fresh</c>) counts against a dev-set
+    /// question. They are users' questions written from the seeds alone, measured like the dev set's.
+    /// </summary>
+    public const float FreshWeight = 1f;
+
     public static IReadOnlyList<AnswerTrainingQuestion> Build(
         KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
-        IReadOnlyList<DevQuestion> devQuestions, IReadOnlyList<NearMissForm> nearMisses, CancellationToken cancellationToken = default)
+        IReadOnlyList<DevQuestion> devQuestions, IReadOnlyList<NearMissForm> nearMisses, CancellationToken cancellationToken = default) =>
+        Build(knowledge, features, data, classifier, devQuestions, nearMisses, [], cancellationToken);
+
+    /// <summary>
+    /// The same, with the single questions of fresh sets' tuning halves (<paramref name="fresh"/>, their facts found by
+    /// their seed lines) read as the dev set's are, at <see cref="FreshWeight"/>, with their constraint variants.
+    /// </summary>
+    public static IReadOnlyList<AnswerTrainingQuestion> Build(
+        KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
+        IReadOnlyList<DevQuestion> devQuestions, IReadOnlyList<NearMissForm> nearMisses, IReadOnlyList<DevQuestion> fresh, CancellationToken cancellationToken = default)
     {
         var outOfScopeIntent = data.Dialogs.Dialogs.FirstOrDefault(d => d.Handler == HandlerKind.OutOfScope)?.Intent ?? DevQuestion.OutOfScope;
         var questions = new List<AnswerTrainingQuestion>();
@@ -79,13 +94,15 @@ public static class AnswerTrainingSet
                     with { Weight = FormWeight, Measured = false });
             }
         }
-        foreach (var dev in devQuestions.Where(q => !q.Holdout && q.After is null && (q.IsOutOfScope || q.Facts.Count > 0)))
+        foreach (var (dev, origin, weight) in devQuestions.Select(q => (q, "dev set", 1f)).Concat(fresh.Select(q => (q, "fresh tuning half", FreshWeight)))
+            .Where(d => !d.Item1.Holdout && d.Item1.After is null && (d.Item1.IsOutOfScope || d.Item1.Facts.Count > 0)))
         {
             var evidence = Evidence(classifier.Classify(dev.Q), outOfScopeIntent);
             var group = dev.IsOutOfScope ? "oos:" + dev.Q : dev.Facts[0];
-            questions.Add(Question(knowledge.Retriever, features, dev.Q, dev.Facts, group, evidence, knowledge.Topics, "dev set"));
+            questions.Add(Question(knowledge.Retriever, features, dev.Q, dev.Facts, group, evidence, knowledge.Topics, origin) with { Weight = weight });
         }
-        questions.AddRange(ConstraintVariants(knowledge, features, classifier, devQuestions, outOfScopeIntent));
+        questions.AddRange(ConstraintVariants(knowledge, features, classifier, devQuestions, outOfScopeIntent, "constraint variant of the dev set", 1f));
+        questions.AddRange(ConstraintVariants(knowledge, features, classifier, fresh, outOfScopeIntent, "constraint variant of a fresh tuning half", FreshWeight));
         // Each near miss is read by a retriever whose meaning lacks its fold's near-miss vectors: a near miss trivially
         // matches itself, as a form does.
         // A fact's j-th near miss (in file order, as FactMeaning holds them) falls in fold (j + Spread(fact)) % Folds.
@@ -121,7 +138,7 @@ public static class AnswerTrainingSet
     /// held, the constraint is not — so the model learns that a failed constraint counts against, not for nothing.
     /// </summary>
     private static IEnumerable<AnswerTrainingQuestion> ConstraintVariants(
-        KnowledgeBase knowledge, AnswerFeatures features, IntentClassifier classifier, IReadOnlyList<DevQuestion> devQuestions, string outOfScopeIntent)
+        KnowledgeBase knowledge, AnswerFeatures features, IntentClassifier classifier, IReadOnlyList<DevQuestion> devQuestions, string outOfScopeIntent, string origin, float weight)
     {
         var answerable = devQuestions.Where(q => !q.Holdout && q.After is null && !q.IsOutOfScope && q.Facts.Count > 0).ToList();
         var people = knowledge.Entities.Entities.Where(e => e.Kind is "person").OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
@@ -139,7 +156,7 @@ public static class AnswerTrainingSet
                 _ => $"{stem} in {AbsentYears[i / 3 % AbsentYears.Length]}",
             };
             var evidence = Evidence(classifier.Classify(variant), outOfScopeIntent);
-            yield return Question(knowledge.Retriever, features, variant, [], dev.Facts[0], evidence, knowledge.Topics, "constraint variant of the dev set");
+            yield return Question(knowledge.Retriever, features, variant, [], dev.Facts[0], evidence, knowledge.Topics, origin) with { Weight = weight };
         }
     }
 
