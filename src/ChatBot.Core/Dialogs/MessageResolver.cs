@@ -49,7 +49,7 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
     private ResolvedMessage? Leaning(string text, string resolved, ConversationState state) =>
         state.LastQuestion is { } previous && state.LastIntent is { } lastIntent
         && dialogs.Find(lastIntent) is { } last && HandlerKinds.AnswersFromDocuments(last.Handler)
-            ? new ResolvedMessage(MessageMode.LeaningOnLast, text, resolved)
+            ? new ResolvedMessage(MessageMode.LeaningOnLast, text, resolved = Completed(resolved, previous))
             {
                 Intent = lastIntent,
                 Previous = previous,
@@ -58,6 +58,37 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
                 Remembered = resolved,
             }
             : null;
+
+    /// <summary>
+    /// A fragment that names at most one thing of its own, no entity and no word the lexicon lacks ("in dollars?",
+    /// "how much was that up") asks about the last question's subject: it is completed with that question, without its
+    /// leading question word ("in dollars share of korea's trade with central asia does kazakhstan account for"), so the
+    /// question is read whole, as a question of its own is. A follow-up with a subject of its own stays as it is.
+    /// </summary>
+    private string Completed(string resolved, string previous)
+    {
+        var analyzed = new AnalyzedText();
+        knowledge.Lexicon.Analyze(resolved, correctTypos: true, analyzed);
+        var own = 0;
+        for (var i = 0; i < analyzed.Terms.Count; i++)
+        {
+            var term = analyzed.Terms[i];
+            if (knowledge.Lexicon.IsEntity(term) || analyzed.InAlias[i])
+            {
+                return resolved;
+            }
+            own += knowledge.Lexicon.Words.QuestionWords.Contains(knowledge.Lexicon.Term(term)) ? 0 : 1;
+        }
+        if (own > MaxFragmentTerms || analyzed.Unknown.Count > 0)
+        {
+            return resolved;
+        }
+        var subject = LeadingQuestionWord().Replace(previous, "").Trim().TrimEnd('?', '.', '!').Trim();
+        return subject.Length == 0 ? resolved : $"{resolved.Trim().TrimEnd('?', '.', '!').Trim()} {subject}";
+    }
+
+    /// <summary>How many words of its own a fragment completed with the last question's subject may name; a word the lexicon does not know ("what time is it in tokyo") is a subject of its own.</summary>
+    private const int MaxFragmentTerms = 1;
 
     /// <summary>The same words in the same order, whatever the case, spacing and punctuation.</summary>
     private static bool SameWords(string a, string b) =>
@@ -188,11 +219,21 @@ public sealed partial class MessageResolver(KnowledgeBase knowledge, DialogCatal
         {
             return addition;
         }
+        // "investment since 92" + "back in 2008" → "investment in 2008": a total since a year, asked for one year, is
+        // the figure as of that year.
+        if (SinceAYear().IsMatch(lastQuestion))
+        {
+            return SinceAYear().Replace(lastQuestion, "in " + newYear.Value, 1);
+        }
         // "trade in 2022" + "in 2019" → "trade in 2019"; "korean investment total" + "back in 2008" → "... in 2008".
         return Year().IsMatch(lastQuestion)
             ? Year().Replace(lastQuestion, newYear.Value, 1)
             : OnlyAYear().IsMatch(addition) ? $"{lastQuestion.TrimEnd('?', '.', '!', ' ')} in {newYear.Value}" : addition;
     }
+
+    /// <summary>"since 1992", "since 92", "since '92": a running total's start.</summary>
+    [GeneratedRegex(@"\bsince\s+'?((19|20)\d{2}|\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SinceAYear();
 
     /// <summary>An addition that says nothing but a year: "2008", "in 2019", "back in 2008", "for 2011".</summary>
     [GeneratedRegex(@"^\s*((back|also|then|as)\s+)?((in|for|of|during|by)\s+)?(the\s+year\s+)?(19|20)\d{2}\s*[?.!]*$", RegexOptions.IgnoreCase)]

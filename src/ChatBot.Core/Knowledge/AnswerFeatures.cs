@@ -17,23 +17,29 @@ public sealed partial class AnswerFeatures
     private readonly TopicCatalog _topics;
     private readonly Dictionary<string, (string Text, HashSet<string> Countries)> _facts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _factPeople = new(StringComparer.Ordinal);
+    private readonly CountryNames _agents;
+    private readonly Dictionary<string, string[]> _factAgents = new(StringComparer.Ordinal);
 
-    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics, CountryNames? people = null)
+    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics, CountryNames? people = null, EntityLexicon? entities = null)
     {
         _countries = countries;
         _people = people ?? CountryNames.Empty;
         _topics = topics;
+        entities ??= EntityLexicon.Empty;
+        _agents = CountryNames.OfKind(entities, "person", "organisation");
         foreach (var fact in facts)
         {
             var text = FactText(fact);
             _facts[fact.Id] = (text, [.. countries.Named(text)]);
             _factPeople[fact.Id] = [.. _people.Named(text)];
+            _factAgents[fact.Id] = [.. fact.Entities.Select(entities.Resolve).OfType<NamedEntity>()
+                .Where(e => e.Kind is "person" or "organisation").Select(e => e.Name).Distinct(StringComparer.Ordinal)];
         }
     }
 
     /// <summary>The features as the host and <c>chatbot train</c> compute them: the countries of models/countries.txt, the people of the entity list.</summary>
     public static AnswerFeatures For(KnowledgeBase knowledge, ChatBotPaths paths) =>
-        new(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics, CountryNames.People(knowledge.Entities));
+        new(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics, CountryNames.People(knowledge.Entities), knowledge.Entities);
 
     /// <summary>
     /// The people <paramref name="question"/> names that <paramref name="fact"/> does not: a fact about someone else
@@ -51,7 +57,7 @@ public sealed partial class AnswerFeatures
     }
 
     /// <summary>Bump when a feature is added, removed or computed differently: a model of another version is stale.</summary>
-    public const string Version = "4";
+    public const string Version = "5";
 
     /// <summary>The names of the features, in vector order (for <c>ask --explain</c> and docs/answering.md).</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -63,20 +69,34 @@ public sealed partial class AnswerFeatures
         "intent_score", "out_of_scope_score", "intent_is_fact_topic", "intent_is_a_topic", "intent_fixed", "used_context",
         "form_cosine", "answer_cosine", "quote_cosine", "dense_rank", "dense_margin", "top_cosine",
         "near_miss_cosine", "near_miss_lead", "top_near_miss_lead",
+        "no_new_agent",
     ];
 
     /// <summary>How many features there are (<see cref="Names"/>.Count, as a constant for the model's vector column).</summary>
-    public const int Count = 36;
+    public const int Count = 37;
 
     /// <summary>What the features read of the question alone, once for all its candidates.</summary>
     public sealed record QuestionSignals(IReadOnlyList<string> Years, IReadOnlyList<string> Countries, AnswerType Asks)
     {
         /// <summary>The people the question names (<see cref="MissingPeople"/>).</summary>
         public IReadOnlyList<string> People { get; init; } = [];
+
+        /// <summary>The people and organisations the question names (<see cref="NoNewAgent"/>).</summary>
+        public IReadOnlyList<string> Agents { get; init; } = [];
     }
 
     public QuestionSignals Read(string question) =>
-        new(Years(question), _countries.Named(question), AnswerTypes.Of(question)) { People = _people.Named(question) };
+        new(Years(question), _countries.Named(question), AnswerTypes.Of(question)) { People = _people.Named(question), Agents = _agents.Named(question) };
+
+    /// <summary>
+    /// A "who" question that the fact can only answer with whom the question already names: "who were the two foreign
+    /// ministers" and a fact naming no one, "who else met Kim Gunn" and a fact naming him alone. "Who is Koo" asks for a
+    /// definition, which such a fact may give. A feature, not a rule: as a rule it refused "who signed the treaty" (the
+    /// presidents of three countries, no entity) and "whose numbers are those" (eighth session, docs/answering.md).
+    /// </summary>
+    private bool NoNewAgent(QuestionSignals question, RankedFact candidate) =>
+        question.Asks.HasFlag(AnswerType.Agent) && !candidate.DefinesSubject
+        && (_factAgents.TryGetValue(candidate.Fact.Id, out var agents) ? agents : []).All(question.Agents.Contains);
 
     /// <summary>The features of the <paramref name="index"/>-th fact of <paramref name="retrieval"/>.</summary>
     public float[] Of(string question, FactRetrieval retrieval, int index, IntentEvidence intent, bool usedContext) =>
@@ -135,6 +155,7 @@ public sealed partial class AnswerFeatures
             (float)candidate.NearMissCosine,
             (float)NearMissLead(candidate.NearMissCosine, candidate.FormCosine, candidate.AnswerCosine, candidate.QuoteCosine),
             (float)(retrieval.TopNearMissCosine - retrieval.TopCosine),
+            NoNewAgent(question, candidate) ? 1 : 0,
         ];
     }
 

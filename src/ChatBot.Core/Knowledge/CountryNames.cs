@@ -62,8 +62,11 @@ public sealed class CountryNames
     /// words or more, or of one word of five letters or more ("Tokayev"), so that a short alias that is also an
     /// everyday word ("Park", "Moon", "Lee") does not make a person of a word.
     /// </summary>
-    public static CountryNames People(EntityLexicon entities) => new(entities.Entities
-        .Where(e => e.Kind == "person")
+    public static CountryNames People(EntityLexicon entities) => OfKind(entities, "person");
+
+    /// <summary>The entities of the given kinds by their names, matched as <see cref="People"/> are.</summary>
+    public static CountryNames OfKind(EntityLexicon entities, params string[] kinds) => new(entities.Entities
+        .Where(e => kinds.Contains(e.Kind))
         .Select(e => (e.Name, (IReadOnlyList<string>)[.. e.Aliases.Where(a => a.Contains(' ') || a.Contains('-') || a.Length >= 5)])));
 
     /// <summary>Reads the file: "Name: other name, demonym" a line, "#" comments; a missing file is no countries.</summary>

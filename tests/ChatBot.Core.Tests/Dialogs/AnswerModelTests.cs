@@ -53,6 +53,22 @@ public sealed class AnswerModelTests(BotFixture real) : IClassFixture<BotFixture
         real.Judge.Judge(question, retrieval, IntentEvidence.None, usedContext: false).Answers.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("who were the two foreign ministers that exchanged visits", "foreign-ministers-mutual-visits", 1)]
+    [InlineData("who is the korean ambassador to kazakhstan", "koo-hong-seok-korean-ambassador", 0)]
+    [InlineData("who is koo hong-seok", "koo-hong-seok-korean-ambassador", 0)]
+    [InlineData("when did koo hong-seok speak about relations", "koo-hong-seok-korean-ambassador", 0)]
+    public void A_who_question_the_fact_answers_only_with_whom_the_question_names_is_marked(string question, string factId, int expected)
+    {
+        var retrieval = real.Knowledge.Retriever.Retrieve(question, top: 20);
+        var index = retrieval.Facts.ToList().FindIndex(r => r.Fact.Id == factId);
+        index.ShouldBeGreaterThanOrEqualTo(0, $"{factId} among the candidates of \"{question}\"");
+
+        var features = real.Judge.Features.Of(question, retrieval, index, IntentEvidence.None, usedContext: false);
+
+        features[Index("no_new_agent")].ShouldBe(expected);
+    }
+
     [Fact]
     public void The_committed_answer_model_was_trained_on_the_current_data_and_records_its_calibration()
     {

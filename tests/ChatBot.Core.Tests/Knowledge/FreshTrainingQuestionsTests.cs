@@ -31,6 +31,21 @@ public sealed class FreshTrainingQuestionsTests(RealKnowledge real) : IClassFixt
     }
 
     [Fact]
+    public void Of_two_facts_on_the_quotes_line_the_question_learns_the_one_whose_quote_holds_its_words()
+    {
+        // Line 63 of 002 carries Busan's consulate and Busan's port: a question quoting the consulate is not right for the port.
+        var set = new EvalSet(
+        [
+            new DevQuestion("where did kz open a consulate", FreshQuestionSet.Answerable, "002_9525e256da1a01e8.txt",
+                "the opening of the Consulate General of Kazakhstan this year in Busan", false, null, []) { Lines = new(63, 63) },
+        ], []);
+
+        var learned = FreshTrainingQuestions.WithFacts(set, real.Knowledge);
+
+        learned.ShouldHaveSingleItem().Facts.ShouldBe(["consulate-general-busan-2022"]);
+    }
+
+    [Fact]
     public void A_final_half_is_known_by_its_header()
     {
         var folder = Path.Combine(RealKnowledge.RepoRoot(), "tests", "data", "fresh2");
