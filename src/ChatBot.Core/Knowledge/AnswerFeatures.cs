@@ -85,8 +85,16 @@ public sealed partial class AnswerFeatures
         public IReadOnlyList<string> Agents { get; init; } = [];
     }
 
-    public QuestionSignals Read(string question) =>
-        new(Years(question), _countries.Named(question), AnswerTypes.Of(question)) { People = _people.Named(question), Agents = _agents.Named(question) };
+    public QuestionSignals Read(string question)
+    {
+        var asks = AnswerTypes.Of(question);
+        // The agents are read only for a question that asks for one: no other feature needs them.
+        return new(Years(question), _countries.Named(question), asks)
+        {
+            People = _people.Named(question),
+            Agents = asks.HasFlag(AnswerType.Agent) ? _agents.Named(question) : [],
+        };
+    }
 
     /// <summary>
     /// A "who" question that the fact can only answer with whom the question already names: "who were the two foreign
