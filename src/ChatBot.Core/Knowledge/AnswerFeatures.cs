@@ -20,12 +20,12 @@ public sealed partial class AnswerFeatures
     private readonly CountryNames _agents;
     private readonly Dictionary<string, string[]> _factAgents = new(StringComparer.Ordinal);
 
-    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics, CountryNames? people = null, EntityLexicon? entities = null)
+    public AnswerFeatures(IEnumerable<Fact> facts, CountryNames countries, TopicCatalog topics, EntityLexicon? entities = null)
     {
         _countries = countries;
-        _people = people ?? CountryNames.Empty;
         _topics = topics;
         entities ??= EntityLexicon.Empty;
+        _people = CountryNames.People(entities);
         _agents = CountryNames.OfKind(entities, "person", "organisation");
         foreach (var fact in facts)
         {
@@ -39,7 +39,7 @@ public sealed partial class AnswerFeatures
 
     /// <summary>The features as the host and <c>chatbot train</c> compute them: the countries of models/countries.txt, the people of the entity list.</summary>
     public static AnswerFeatures For(KnowledgeBase knowledge, ChatBotPaths paths) =>
-        new(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics, CountryNames.People(knowledge.Entities), knowledge.Entities);
+        new(knowledge.Facts, CountryNames.Load(paths.Countries), knowledge.Topics, knowledge.Entities);
 
     /// <summary>
     /// The people <paramref name="question"/> names that <paramref name="fact"/> does not: a fact about someone else

@@ -87,6 +87,7 @@ public sealed partial class EntityLexicon
                 {
                     throw new ChatBotDataException($"{file}: an entity has no name (aliases: {string.Join(", ", entry.Aliases ?? [])}).");
                 }
+                var pronoun = entry.Pronoun?.Trim().ToLowerInvariant();
                 entities.Add(new NamedEntity(
                     entry.Name.Trim(),
                     entry.Kind?.Trim() ?? "",
@@ -94,11 +95,11 @@ public sealed partial class EntityLexicon
                     string.IsNullOrWhiteSpace(entry.StandsFor) ? null : entry.StandsFor.Trim())
                 {
                     Titles = [.. (entry.Titles ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant())],
-                    Pronoun = entry.Pronoun?.Trim().ToLowerInvariant() switch
+                    Pronoun = pronoun switch
                     {
                         null or "" => null,
-                        "he" or "she" => entry.Pronoun.Trim().ToLowerInvariant(),
-                        var other => throw new ChatBotDataException($"{file}: {entry.Name}: pronoun must be he or she, not '{other}'."),
+                        "he" or "she" => pronoun,
+                        _ => throw new ChatBotDataException($"{file}: {entry.Name}: pronoun must be he or she, not '{pronoun}'."),
                     },
                 });
             }

@@ -47,14 +47,10 @@ public static class AnswerTrainingSet
     /// </summary>
     public const float FreshWeight = 1f;
 
-    public static IReadOnlyList<AnswerTrainingQuestion> Build(
-        KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
-        IReadOnlyList<DevQuestion> devQuestions, IReadOnlyList<NearMissForm> nearMisses, CancellationToken cancellationToken = default) =>
-        Build(knowledge, features, data, classifier, devQuestions, nearMisses, [], cancellationToken);
-
     /// <summary>
-    /// The same, with the single questions of fresh sets' tuning halves (<paramref name="fresh"/>, their facts found by
-    /// their seed lines) read as the dev set's are, at <see cref="FreshWeight"/>, with their constraint variants.
+    /// The training questions, with the single questions of fresh sets' tuning halves (<paramref name="fresh"/>, their
+    /// facts found by their seed lines) read as the dev set's are, at <see cref="FreshWeight"/>, with their constraint
+    /// variants.
     /// </summary>
     public static IReadOnlyList<AnswerTrainingQuestion> Build(
         KnowledgeBase knowledge, AnswerFeatures features, IntentTrainingData data, IntentClassifier classifier,
